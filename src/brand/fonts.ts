@@ -1,0 +1,54 @@
+/**
+ * The fonts a brand may choose, bundled from npm as static TTFs (WOFF2 crashes
+ * pdfkit's subsetter on composite glyphs such as å). Each file is parsed once
+ * per process: pdfkit would otherwise re-parse it for every document.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
+
+export type FontStyle = 'regular' | 'bold';
+
+export interface FontFamily {
+  name: string;
+  files: Record<FontStyle, string>;
+}
+
+const require = createRequire(import.meta.url);
+
+export const FONT_FAMILIES = {
+  'atkinson-hyperlegible': {
+    name: 'Atkinson Hyperlegible',
+    files: {
+      regular: '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf',
+      bold: '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf',
+    },
+  },
+} as const satisfies Record<string, FontFamily>;
+
+export type FontFamilyId = keyof typeof FONT_FAMILIES;
+
+export type LoadedFonts = Record<FontStyle, fontkit.Font>;
+
+const cache = new Map<FontFamilyId, LoadedFonts>();
+
+export function loadFonts(id: FontFamilyId): LoadedFonts {
+  let fonts = cache.get(id);
+  if (!fonts) {
+    const family = FONT_FAMILIES[id];
+    const open = (file: string) => fontkit.create(readFileSync(require.resolve(file)));
+    fonts = { regular: open(family.files.regular), bold: open(family.files.bold) };
+    cache.set(id, fonts);
+  }
+  return fonts;
+}
+
+/** Characters of `text` the font cannot draw, each once, in order of appearance. */
+export function missingGlyphs(font: fontkit.Font, text: string): string[] {
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp > 0x20 && cp !== 0xad && !font.hasGlyphForCodePoint(cp)) missing.add(ch);
+  }
+  return [...missing];
+}

@@ -1,0 +1,71 @@
+/** File-system edges of content loading: read a file, list a folder, keep paths inside the project. */
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { HandoutError } from '../diagnostics.js';
+import { type JsonDocument, parseJson } from './json.js';
+
+/** Paths in messages are relative to the project, as the author sees them. */
+export function displayPath(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+}
+
+export async function readJson(root: string, file: string): Promise<JsonDocument> {
+  const shown = displayPath(root, file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new HandoutError({ file: shown, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? error}` });
+  }
+  return parseJson(shown, text);
+}
+
+/** The `.json` files of a folder, sorted so that every run sees them in one order. */
+export async function listJson(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => path.join(dir, n));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/**
+ * Resolve a path written in content (e.g. `assets/logo.svg`) and refuse one that
+ * leaves the project, also through a symbolic link.
+ */
+export async function projectFile(root: string, relative: string, from: { file: string; path?: string }): Promise<string> {
+  const resolved = path.resolve(root, relative);
+  const outside = (p: string, base: string) => path.relative(base, p).startsWith('..') || path.isAbsolute(path.relative(base, p));
+  if (path.isAbsolute(relative) || outside(resolved, root)) {
+    throw new HandoutError({ ...from, message: `file "${relative}" is outside the project`, hint: 'use a path under assets/' });
+  }
+  let real: string;
+  try {
+    real = await realpath(resolved);
+  } catch {
+    throw new HandoutError({ ...from, message: `file "${relative}" does not exist` });
+  }
+  if (outside(real, await realpath(root))) {
+    throw new HandoutError({ ...from, message: `file "${relative}" links to a place outside the project` });
+  }
+  return real;
+}
+
+/** Every file of a folder (not recursive), sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.join(dir, e.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}

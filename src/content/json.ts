@@ -1,0 +1,136 @@
+/**
+ * Reading a JSON content file so that every later complaint can point at the
+ * line and column the author wrote: a syntax error, a schema mismatch, an
+ * unknown id.
+ */
+import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { z } from 'zod';
+import { didYouMean } from './suggest.js';
+import { type DiagnosticInit, HandoutError, type Position, positionAt } from '../diagnostics.js';
+
+export type JsonPath = readonly (string | number)[];
+
+export interface JsonDocument {
+  file: string;
+  text: string;
+  value: unknown;
+  tree: Node | undefined;
+}
+
+export function parseJson(file: string, text: string): JsonDocument {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0) {
+    throw new HandoutError(
+      errors.map((e) => ({
+        file,
+        position: positionAt(text, e.offset),
+        message: `malformed JSON: ${describeParseError(printParseErrorCode(e.error))}`,
+        hint: parseHint(printParseErrorCode(e.error)),
+      })),
+    );
+  }
+  // JSON.parse, not the tree, makes the value: it defines "__proto__" as a plain
+  // own key (which the strict schemas then refuse) instead of setting a prototype.
+  return { file, text, value: JSON.parse(text), tree };
+}
+
+function describeParseError(code: string): string {
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words;
+}
+
+function parseHint(code: string): string | undefined {
+  switch (code) {
+    case 'PropertyNameExpected':
+    case 'ValueExpected':
+      return 'look for a trailing comma before } or ]';
+    case 'UnexpectedEndOfString':
+      return 'a string is not closed with "';
+    case 'CommaExpected':
+      return 'a comma is missing between two entries';
+    case 'InvalidCommentToken':
+      return 'JSON does not allow comments';
+    default:
+      return undefined;
+  }
+}
+
+/** Where a JSON path points in the file; a missing key points at its parent. */
+export function locate(doc: JsonDocument, path: JsonPath): Position | undefined {
+  if (!doc.tree) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(doc.tree, [...path.slice(0, n)]);
+    if (node) {
+      // Point at the key of a property rather than its value: that is what the author typed.
+      const at = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent : node;
+      return positionAt(doc.text, at.offset);
+    }
+  }
+  return undefined;
+}
+
+export function formatPath(path: JsonPath): string {
+  let out = '';
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+/** A diagnostic at a JSON path of a document. */
+export function diagnosticAt(
+  doc: JsonDocument,
+  path: JsonPath,
+  message: string,
+  hint?: string,
+): DiagnosticInit {
+  return { file: doc.file, path: formatPath(path) || undefined, position: locate(doc, path), message, hint };
+}
+
+/** Validate a document against a schema; every issue becomes a diagnostic with its place. */
+export function validate<S extends z.ZodType>(doc: JsonDocument, schema: S): z.output<S> {
+  const result = schema.safeParse(doc.value);
+  if (result.success) return result.data;
+  throw new HandoutError(result.error.issues.map((issue) => issueDiagnostic(doc, issue)));
+}
+
+function issueDiagnostic(doc: JsonDocument, issue: z.core.$ZodIssue): DiagnosticInit {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return diagnosticAt(
+      doc,
+      [...path, key],
+      `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+      'remove it or check its spelling',
+    );
+  }
+  if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
+    const options = issue.options.map(String);
+    const given = valueAt(doc.value, path);
+    return diagnosticAt(
+      doc,
+      path,
+      given === undefined ? `missing "${String(path.at(-1))}"` : `unknown ${String(path.at(-1))} ${JSON.stringify(given)}`,
+      didYouMean(String(given), options) ?? `expected one of ${options.map((o) => `"${o}"`).join(', ')}`,
+    );
+  }
+  if (issue.code === 'invalid_type' && valueAt(doc.value, path) === undefined) {
+    return diagnosticAt(doc, path, `missing required field "${String(path.at(-1))}" (expected ${issue.expected})`);
+  }
+  return diagnosticAt(doc, path, lowerFirst(issue.message));
+}
+
+function valueAt(value: unknown, path: JsonPath): unknown {
+  let at = value;
+  for (const part of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, part)) return undefined;
+    at = (at as Record<string | number, unknown>)[part];
+  }
+  return at;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

@@ -1,0 +1,93 @@
+/**
+ * The content library of a project: exercises, brands, labels and pictures, each
+ * loaded and validated once, and looked up by id with a did-you-mean on a miss.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { HandoutError } from '../diagnostics.js';
+import { displayPath, listJson, readJson } from './files.js';
+import { diagnosticAt, type JsonDocument, validate } from './json.js';
+import { type Brand, BrandSchema, type Exercise, ExerciseSchema } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+export const LabelsSchema = z.record(z.string().regex(/^(\$schema|[a-zA-Z][a-zA-Z0-9]*)$/), z.string());
+export type Labels = z.infer<typeof LabelsSchema>;
+
+export interface Loaded<T> {
+  value: T;
+  doc: JsonDocument;
+}
+
+export interface Library {
+  root: string;
+  exercises: ReadonlyMap<string, Loaded<Exercise>>;
+  brands: ReadonlyMap<string, Loaded<Brand>>;
+  labels: ReadonlyMap<string, Loaded<Labels>>;
+  /** Picture ids with their scene files under content/pictures/. */
+  pictures: ReadonlyMap<string, JsonDocument>;
+}
+
+export function contentDir(root: string, kind: 'handouts' | 'exercises' | 'brands' | 'labels' | 'pictures'): string {
+  return path.join(root, 'content', kind);
+}
+
+/** Load every library file; all problems are reported together, not just the first. */
+export async function loadLibrary(root: string): Promise<Library> {
+  const problems: HandoutError[] = [];
+  const collect = async <T>(
+    kind: 'exercises' | 'brands' | 'labels',
+    read: (doc: JsonDocument) => T,
+    idOf: (value: T, file: string) => string,
+  ): Promise<Map<string, Loaded<T>>> => {
+    const out = new Map<string, Loaded<T>>();
+    for (const file of await listJson(contentDir(root, kind))) {
+      try {
+        const doc = await readJson(root, file);
+        const value = read(doc);
+        const id = idOf(value, file);
+        const stem = path.basename(file, '.json');
+        if (id !== stem) {
+          throw new HandoutError(diagnosticAt(doc, ['id'], `id "${id}" does not match the file name "${stem}.json"`, `rename the file or set "id": "${stem}"`));
+        }
+        out.set(id, { value, doc });
+      } catch (error) {
+        if (error instanceof HandoutError) problems.push(error);
+        else throw error;
+      }
+    }
+    return out;
+  };
+  const exercises = await collect('exercises', (d) => validate(d, ExerciseSchema), (v) => v.id);
+  const brands = await collect('brands', (d) => validate(d, BrandSchema), (v) => v.id);
+  const labels = await collect('labels', (d) => validate(d, LabelsSchema), (_v, f) => path.basename(f, '.json'));
+  const pictures = new Map<string, JsonDocument>();
+  for (const file of await listJson(contentDir(root, 'pictures'))) {
+    try {
+      pictures.set(path.basename(file, '.json'), await readJson(root, file));
+    } catch (error) {
+      if (error instanceof HandoutError) problems.push(error);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new HandoutError(problems.flatMap((p) => p.diagnostics));
+  return { root, exercises, brands, labels, pictures };
+}
+
+export function brandById(library: Library, id: string): Brand {
+  const brand = library.brands.get(id);
+  if (!brand) {
+    throw new HandoutError({
+      file: displayPath(library.root, contentDir(library.root, 'brands')),
+      message: `unknown brand "${id}"`,
+      hint: didYouMean(id, library.brands.keys()) ?? `known brands: ${[...library.brands.keys()].join(', ') || 'none'}`,
+    });
+  }
+  return brand.value;
+}
+
+export function labelsFor(library: Library, language: string): Labels {
+  const base = library.labels.get('da')?.value ?? {};
+  const own = library.labels.get(language.slice(0, 2))?.value ?? {};
+  // A missing translation falls back to Danish, the language the library is written in.
+  return { ...base, ...own };
+}

@@ -1,0 +1,159 @@
+/**
+ * The shapes of every content file. One zod schema per kind of file; the
+ * TypeScript types are inferred from them so the two can never drift.
+ */
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case id such as "bird-dog" (a-z, 0-9 and single dashes)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+const text = z.string().min(1, 'expected some text, got an empty string');
+/** A whole number or an inclusive range written [min, max], e.g. 10 or [10, 15]. */
+const amount = z.union([
+  z.number().int().positive(),
+  z.tuple([z.number().int().positive(), z.number().int().positive()]).refine(([a, b]) => a < b, {
+    message: 'expected a range [min, max] with min below max',
+  }),
+]);
+
+/** A picture is named by an id in content/pictures/ or by a file path under assets/. */
+const pictureRef = z
+  .string()
+  .regex(/^([a-z0-9]+(-[a-z0-9]+)*|assets\/[A-Za-z0-9_\-./]+\.(svg|png|jpe?g|webp|avif|tiff?|gif))$/, {
+    message: 'expected a picture id (content/pictures/<id>.json) or a file under assets/',
+  });
+
+export const DoseSchema = z
+  .strictObject({
+    sets: amount.optional(),
+    reps: amount.optional(),
+    holdSeconds: amount.optional(),
+    perSide: z.boolean().optional(),
+    timesPerDay: amount.optional(),
+    timesPerWeek: amount.optional(),
+    /** Free text for what the fields cannot say, e.g. "til du mærker et let stræk". */
+    text: text.optional(),
+  })
+  .describe('How much of an exercise: sets, repetitions, hold time, how often.');
+export type Dose = z.infer<typeof DoseSchema>;
+
+export const ExerciseCategory = z.enum(['relieving', 'mobility', 'stability', 'strength', 'stretch', 'warm-up']);
+
+export const ExerciseSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id,
+    name: text,
+    purpose: text,
+    category: ExerciseCategory,
+    tags: z.array(id).default([]),
+    equipment: z.array(text).default([]),
+    picture: pictureRef,
+    /** What the picture shows, for screen readers. */
+    alt: text,
+    startPosition: text,
+    steps: z.array(text).min(1, 'expected at least one step'),
+    dose: DoseSchema,
+    /** "Obs": what to watch for. */
+    caution: text.optional(),
+    progression: text.optional(),
+  })
+  .describe('One exercise, written once and used by any handout or programme.');
+export type Exercise = z.infer<typeof ExerciseSchema>;
+
+const FigureSchema = z.strictObject({
+  picture: pictureRef,
+  alt: text,
+  caption: text.optional(),
+});
+
+const BlockSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paragraph'), text }),
+  z.strictObject({ type: z.literal('subheading'), text }),
+  z.strictObject({
+    type: z.literal('list'),
+    ordered: z.boolean().default(false),
+    items: z.array(text).min(1, 'expected at least one list item'),
+  }),
+  z.strictObject({
+    type: z.literal('figures'),
+    /** Numbered captions ("1", "2", "3") for pictured steps. */
+    numbered: z.boolean().default(false),
+    items: z.array(FigureSchema).min(1).max(3, 'at most three pictures fit side by side'),
+  }),
+  z.strictObject({
+    type: z.literal('exercises'),
+    items: z
+      .array(
+        z.strictObject({
+          exercise: id,
+          /** Overrides the exercise's default dose field by field. */
+          dose: DoseSchema.optional(),
+          note: text.optional(),
+        }),
+      )
+      .min(1),
+  }),
+  z.strictObject({
+    type: z.literal('callout'),
+    tone: z.enum(['info', 'warning', 'danger']),
+    title: text.optional(),
+    text: text.optional(),
+    items: z.array(text).optional(),
+  }),
+]);
+export type Block = z.infer<typeof BlockSchema>;
+
+export const SectionSchema = z.strictObject({
+  title: text,
+  blocks: z.array(BlockSchema).min(1, 'a section needs at least one block'),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const HandoutMetaSchema = z.strictObject({
+  documentId: text,
+  version: z.string().regex(/^\d+(\.\d+){0,2}$/, 'expected a version such as "1.0" or "2.1.3"'),
+  date: isoDate,
+  reviewDate: isoDate,
+  author: text,
+});
+
+export const HandoutSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id,
+    title: text,
+    subtitle: text.optional(),
+    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a language tag such as "da" or "da-DK"').default('da'),
+    template: id.default('leaflet'),
+    meta: HandoutMetaSchema,
+    intro: text.optional(),
+    sections: z.array(SectionSchema).min(1, 'a handout needs at least one section'),
+  })
+  .describe('A patient handout: metadata and sections of text, pictures and exercises.');
+export type Handout = z.infer<typeof HandoutSchema>;
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour written #rrggbb');
+
+export const BrandSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id,
+    organisation: text,
+    department: text.optional(),
+    address: text,
+    phone: text,
+    email: z.email().optional(),
+    web: z.url().optional(),
+    logo: z.string().regex(/^assets\/[A-Za-z0-9_\-./]+\.(svg|png|jpe?g|webp)$/, 'expected a logo file under assets/'),
+    colours: z.strictObject({
+      primary: colour,
+      accent: colour,
+      text: colour.default('#1a1a1a'),
+      onPrimary: colour.default('#ffffff'),
+    }),
+    font: z.enum(['atkinson-hyperlegible']).default('atkinson-hyperlegible'),
+  })
+  .describe('An organisation\'s look and contact details.');
+export type Brand = z.infer<typeof BrandSchema>;

@@ -1,0 +1,52 @@
+/**
+ * The one error type every stage throws. It carries what a person needs to fix
+ * the input: which file, where in it, what was wrong and, where we can tell, how
+ * to fix it. The CLI prints it like a compiler; the batch collects them.
+ */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface DiagnosticInit {
+  file: string;
+  /** A JSON path such as `sections[3].blocks[1]`, when the input is JSON. */
+  path?: string;
+  position?: Position;
+  message: string;
+  hint?: string;
+  severity?: 'error' | 'warning';
+}
+
+export class HandoutError extends Error {
+  readonly diagnostics: readonly DiagnosticInit[];
+
+  constructor(diagnostics: DiagnosticInit | readonly DiagnosticInit[], options?: { cause?: unknown }) {
+    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics as DiagnosticInit];
+    super(list.map(formatDiagnostic).join('\n'), options);
+    this.name = 'HandoutError';
+    this.diagnostics = list;
+  }
+}
+
+/** `file:line:col: path: message (hint)`, the shape editors and CI annotate. */
+export function formatDiagnostic(d: DiagnosticInit): string {
+  const where = d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file;
+  const path = d.path ? `${d.path}: ` : '';
+  const level = d.severity === 'warning' ? 'warning: ' : '';
+  const hint = d.hint ? ` (${d.hint})` : '';
+  return `${where}: ${level}${path}${d.message}${hint}`;
+}
+
+/** 1-based line and column of a character offset. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

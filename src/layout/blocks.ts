@@ -1,0 +1,323 @@
+/**
+ * Phase one of layout: every block becomes slices, the units pagination moves.
+ * A slice is measured and drawn at its own origin; between two slices a page may
+ * break unless the second says it keeps with the first (a heading with its text,
+ * the first and last two lines of a paragraph, an exercise as a whole).
+ */
+import type { Theme } from '../brand/theme.js';
+import type { BlockNode, FigureNode, Inline } from '../markup/tree.js';
+import { plainText } from '../markup/tree.js';
+import { breakLines, type Line } from './lines.js';
+import { type Measurer, moveItem, type PlacedItem } from './types.js';
+
+export interface Slice {
+  height: number;
+  /** Space above the slice, dropped at the top of a page. */
+  spaceBefore: number;
+  /** No page break between the slice before and this one. */
+  keepWithPrevious: boolean;
+  /** Start a new page before this slice. */
+  breakBefore: boolean;
+  /** Items at the slice's origin; x from the frame's left edge. */
+  items: PlacedItem[];
+}
+
+export interface LayoutContext {
+  theme: Theme;
+  measure: Measurer;
+  width: number;
+  /** Width over height of a picture. */
+  aspect(picture: string): number;
+  /** Height a kept-together group may have before it must flow instead. */
+  maxKeepHeight: number;
+}
+
+interface TextStyle {
+  size: number;
+  bold: boolean;
+  colour: string;
+}
+
+function slice(height: number, items: PlacedItem[], spaceBefore = 0, keepWithPrevious = false): Slice {
+  return { height, spaceBefore, keepWithPrevious, breakBefore: false, items };
+}
+
+/** Text lines at the origin, one slice each; `indent` shifts them right. */
+function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, indent = 0): Slice[] {
+  const { theme } = ctx;
+  const lineHeight = style.size * theme.leading;
+  // Centre the font's ascent-to-descent box in the line box.
+  const top = (lineHeight - style.size * 1.24) / 2;
+  return lines.map((line) =>
+    slice(
+      lineHeight,
+      line.fragments.map((f) => ({
+        kind: 'text' as const,
+        x: indent + f.x,
+        y: top,
+        text: f.text,
+        style: f.style === 'bold' || style.bold ? ('bold' as const) : ('regular' as const),
+        size: style.size,
+        colour: f.href ? theme.colour.primary : style.colour,
+        width: f.width,
+        href: f.href,
+      })),
+    ),
+  );
+}
+
+function textSlices(inlines: Inline[], style: TextStyle, ctx: LayoutContext, width = ctx.width, indent = 0): Slice[] {
+  const lines = breakLines(inlines, width, style.size, ctx.measure, style.bold ? 'bold' : 'regular');
+  return lineSlices(lines, style, ctx, indent);
+}
+
+/** Let a page break only where at least two lines stay on each side. */
+function guardOrphans(slices: Slice[]): Slice[] {
+  return slices.map((s, i) => ({ ...s, keepWithPrevious: s.keepWithPrevious || i < 2 || slices.length - i < 2 }));
+}
+
+/** Stack slices into one unbreakable group at the origin. */
+export function stack(slices: Slice[]): { height: number; items: PlacedItem[] } {
+  let y = 0;
+  const items: PlacedItem[] = [];
+  slices.forEach((s, i) => {
+    if (i > 0) y += s.spaceBefore;
+    items.push(...s.items.map((item) => moveItem(item, 0, y)));
+    y += s.height;
+  });
+  return { height: y, items };
+}
+
+function narrower(ctx: LayoutContext, width: number): LayoutContext {
+  return { ...ctx, width };
+}
+
+function shift(items: PlacedItem[], dx: number, dy: number): PlacedItem[] {
+  return items.map((i) => moveItem(i, dx, dy));
+}
+
+function body(ctx: LayoutContext): TextStyle {
+  return { size: ctx.theme.size.body, bold: false, colour: ctx.theme.colour.text };
+}
+
+type SliceMaker<K extends BlockNode['kind']> = (block: Extract<BlockNode, { kind: K }>, ctx: LayoutContext) => Slice[];
+
+const heading: SliceMaker<'heading'> = (block, ctx) => {
+  const { theme } = ctx;
+  const size = [theme.size.h1, theme.size.h2, theme.size.h3][block.level - 1] as number;
+  const colour = block.level === 3 ? theme.colour.text : theme.colour.primary;
+  const slices = textSlices(block.inlines, { size, bold: true, colour }, ctx).map((s) => ({ ...s, keepWithPrevious: true }));
+  const last = slices.at(-1);
+  if (block.level === 2 && last) {
+    last.items.push({ kind: 'line', x1: 0, y1: last.height + 1, x2: ctx.width, y2: last.height + 1, colour: theme.colour.rule, width: 1 });
+    last.height += 5;
+  }
+  if (slices[0]) {
+    slices[0].keepWithPrevious = false;
+    slices[0].spaceBefore = block.level === 1 ? 0 : block.level === 2 ? theme.space.heading : theme.space.block + 4;
+  }
+  return slices;
+};
+
+const paragraph: SliceMaker<'paragraph'> = (block, ctx) => {
+  const slices = guardOrphans(textSlices(block.inlines, body(ctx), ctx));
+  if (slices[0]) {
+    slices[0].keepWithPrevious = false;
+    slices[0].spaceBefore = ctx.theme.space.block;
+  }
+  return slices;
+};
+
+const list: SliceMaker<'list'> = (block, ctx) => {
+  const style = body(ctx);
+  const indent = style.size * 1.6;
+  const out: Slice[] = [];
+  block.items.forEach((item, i) => {
+    const lines = guardOrphans(textSlices(item, style, ctx, ctx.width - indent, indent));
+    const marker = block.ordered ? `${i + 1}.` : '•';
+    const first = lines[0];
+    if (!first) return;
+    const ref = first.items.find((it) => it.kind === 'text');
+    first.items.push({
+      kind: 'text',
+      x: block.ordered ? 0 : style.size * 0.3,
+      y: ref?.y ?? 0,
+      text: marker,
+      style: 'regular',
+      size: style.size,
+      colour: ctx.theme.colour.primary,
+      width: ctx.measure.width(marker, 'regular', style.size),
+    });
+    first.keepWithPrevious = false;
+    first.spaceBefore = i === 0 ? ctx.theme.space.block : ctx.theme.space.inner / 2;
+    out.push(...lines);
+  });
+  return out;
+};
+
+function figureColumn(figure: FigureNode, index: number, numbered: boolean, width: number, maxPicture: number, ctx: LayoutContext) {
+  const { theme } = ctx;
+  const pictureWidth = Math.min(width, maxPicture);
+  const pictureHeight = pictureWidth / ctx.aspect(figure.picture);
+  const items: PlacedItem[] = [
+    { kind: 'rect', x: 0, y: 0, width: pictureWidth, height: pictureHeight, stroke: theme.colour.rule, lineWidth: 0.75, radius: 4 },
+    { kind: 'picture', x: 0, y: 0, width: pictureWidth, height: pictureHeight, picture: figure.picture, alt: figure.alt },
+  ];
+  if (numbered) items.push(...numberBadge(index + 1, 6, 6, ctx));
+  const caption = stack(textSlices(figure.caption, { size: theme.size.caption, bold: false, colour: theme.colour.text }, ctx, width));
+  items.push(...shift(caption.items, 0, pictureHeight + theme.space.inner));
+  return { items, height: pictureHeight + (caption.height > 0 ? theme.space.inner + caption.height : 0) };
+}
+
+function numberBadge(n: number, x: number, y: number, ctx: LayoutContext): PlacedItem[] {
+  const { theme, measure } = ctx;
+  const size = theme.size.body;
+  const d = size * 1.9;
+  const text = String(n);
+  const textWidth = measure.width(text, 'bold', size);
+  return [
+    { kind: 'rect', x, y, width: d, height: d, radius: d / 2, fill: theme.colour.primary },
+    { kind: 'text', x: x + (d - textWidth) / 2, y: y + (d - size * 1.24) / 2, text, style: 'bold', size, colour: theme.colour.onPrimary, width: textWidth },
+  ];
+}
+
+const figures: SliceMaker<'figures'> = (block, ctx) => {
+  const gap = 14;
+  const n = block.items.length;
+  const width = (ctx.width - gap * (n - 1)) / n;
+  // A lone picture at full width would dwarf the text around it.
+  const maxPicture = n === 1 ? ctx.width * 0.55 : width;
+  const columns = block.items.map((f, i) => figureColumn(f, i, block.numbered, width, maxPicture, ctx));
+  const items = columns.flatMap((c, i) => shift(c.items, i * (width + gap), 0));
+  return [slice(Math.max(...columns.map((c) => c.height)), items, ctx.theme.space.block + 4)];
+};
+
+/** A kept-together group, or, if taller than a page could hold, its content flowing freely. */
+function keepTogether(inner: Slice[], ctx: LayoutContext, wrap: (height: number, items: PlacedItem[]) => Slice): Slice[] {
+  const group = stack(inner);
+  const whole = wrap(group.height, group.items);
+  if (whole.height <= ctx.maxKeepHeight) return [whole];
+  return inner;
+}
+
+const media: SliceMaker<'media'> = (block, ctx) => {
+  const { theme } = ctx;
+  const gap = 14;
+  const pictureWidth = ctx.width * theme.picture.mediaShare;
+  const textWidth = ctx.width - pictureWidth - gap;
+  const pictureHeight = pictureWidth / ctx.aspect(block.picture);
+  const text = stack(flowSlices(block.children, narrower(ctx, textWidth)));
+  const [pictureX, textX] = block.side === 'left' ? [0, pictureWidth + gap] : [textWidth + gap, 0];
+  const items: PlacedItem[] = [
+    { kind: 'rect', x: pictureX, y: 0, width: pictureWidth, height: pictureHeight, fill: '#ffffff', stroke: theme.colour.rule, lineWidth: 0.75, radius: 4 },
+    { kind: 'picture', x: pictureX, y: 0, width: pictureWidth, height: pictureHeight, picture: block.picture, alt: block.alt },
+    ...shift(text.items, textX, 0),
+  ];
+  return [slice(Math.max(pictureHeight, text.height), items, theme.space.block + 2)];
+};
+
+const card: SliceMaker<'card'> = (block, ctx) => {
+  const { theme } = ctx;
+  const pad = theme.space.padding;
+  const inner = flowSlices(block.children, narrower(ctx, ctx.width - 2 * pad));
+  return keepTogether(inner, ctx, (height, items) =>
+    slice(
+      height + 2 * pad,
+      [
+        { kind: 'rect', x: 0, y: 0, width: ctx.width, height: height + 2 * pad, fill: theme.colour.cardFill, stroke: theme.colour.rule, lineWidth: 1, radius: 6 },
+        ...shift(items, pad, pad),
+      ],
+      theme.space.block + 6,
+    ),
+  );
+};
+
+const keep: SliceMaker<'keep'> = (block, ctx) =>
+  keepTogether(flowSlices(block.children, ctx), ctx, (height, items) => slice(height, items, ctx.theme.space.block));
+
+const callout: SliceMaker<'callout'> = (block, ctx) => {
+  const { theme } = ctx;
+  const colours = theme.colour.callout[block.tone];
+  const pad = theme.space.padding;
+  const bar = 5;
+  const iconSize = theme.size.body * 1.6;
+  const textX = bar + pad + iconSize + pad;
+  const textWidth = ctx.width - textX - pad;
+  const inner = narrower(ctx, textWidth);
+  const titleSlices = block.title
+    ? textSlices([{ kind: 'text', text: block.title, bold: true }], { size: theme.size.body + 1, bold: true, colour: theme.colour.text }, inner)
+    : [];
+  const children = flowSlices(block.children, inner);
+  if (children[0] && titleSlices.length > 0) children[0] = { ...children[0], spaceBefore: theme.space.inner };
+  return keepTogether([...titleSlices, ...children], ctx, (height, items) => {
+    const total = Math.max(height, iconSize) + 2 * pad;
+    return slice(
+      total,
+      [
+        { kind: 'rect', x: 0, y: 0, width: ctx.width, height: total, fill: colours.fill },
+        { kind: 'rect', x: 0, y: 0, width: bar, height: total, fill: colours.bar },
+        { kind: 'icon', x: bar + pad, y: pad, size: iconSize, icon: block.tone, colour: colours.bar },
+        ...shift(items, textX, pad),
+      ],
+      theme.space.block + 6,
+    );
+  });
+};
+
+const definitions: SliceMaker<'definitions'> = (block, ctx) => {
+  const style = body(ctx);
+  const termWidth = ctx.width * 0.34;
+  const gap = 10;
+  return block.items.map((item, i) => {
+    const term = stack(textSlices(item.term, { ...style, bold: true }, ctx, termWidth));
+    const detail = stack(textSlices(item.detail, style, ctx, ctx.width - termWidth - gap));
+    return slice(Math.max(term.height, detail.height), [...term.items, ...shift(detail.items, termWidth + gap, 0)], i === 0 ? ctx.theme.space.block : 2);
+  });
+};
+
+const pageBreak: SliceMaker<'page-break'> = () => [{ ...slice(0, []), breakBefore: true }];
+
+const MAKERS: { [K in BlockNode['kind']]: SliceMaker<K> } = {
+  heading,
+  paragraph,
+  list,
+  figures,
+  media,
+  card,
+  keep,
+  callout,
+  definitions,
+  'page-break': pageBreak,
+};
+
+function slicesOf(block: BlockNode, ctx: LayoutContext): Slice[] {
+  return (MAKERS[block.kind] as SliceMaker<typeof block.kind>)(block as never, ctx);
+}
+
+/** A lead-in that ends with a colon belongs with what it introduces. */
+function introduces(block: BlockNode): boolean {
+  return block.kind === 'heading' || (block.kind === 'paragraph' && plainText(block.inlines).trimEnd().endsWith(':'));
+}
+
+/** The slices of a run of blocks, with headings and lead-ins kept with what follows. */
+export function flowSlices(blocks: readonly BlockNode[], ctx: LayoutContext): Slice[] {
+  const out: Slice[] = [];
+  let keepNext = false;
+  let breakNext = false;
+  for (const block of blocks) {
+    const slices = slicesOf(block, ctx);
+    if (block.kind === 'page-break') {
+      breakNext = true;
+      continue;
+    }
+    const first = slices[0];
+    if (first) {
+      if (keepNext) first.keepWithPrevious = true;
+      if (breakNext) first.breakBefore = true;
+      breakNext = false;
+    }
+    keepNext = introduces(block);
+    out.push(...slices);
+  }
+  return out;
+}

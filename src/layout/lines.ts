@@ -1,0 +1,158 @@
+/**
+ * Breaking styled text into lines that fit a width: greedy, word by word, as a
+ * reader expects left-aligned text to break. A word wider than the line is cut.
+ */
+import type { FontStyle } from '../brand/fonts.js';
+import type { Inline } from '../markup/tree.js';
+import type { Measurer } from './types.js';
+
+export interface Fragment {
+  text: string;
+  style: FontStyle;
+  href?: string;
+  /** Offset from the line's start. */
+  x: number;
+  width: number;
+}
+
+export interface Line {
+  fragments: Fragment[];
+  width: number;
+}
+
+interface Segment {
+  text: string;
+  style: FontStyle;
+  href?: string;
+}
+
+/** A word is one or more segments with no space between (e.g. bold "Obs" and ":"). */
+type Word = Segment[];
+
+type Token = { kind: 'word'; word: Word } | { kind: 'space'; segment: Segment } | { kind: 'break' };
+
+function tokenize(inlines: readonly Inline[], base: FontStyle): Token[] {
+  const tokens: Token[] = [];
+  let word: Word | undefined;
+  for (const inline of inlines) {
+    if (inline.kind === 'break') {
+      word = undefined;
+      tokens.push({ kind: 'break' });
+      continue;
+    }
+    const style: FontStyle = inline.bold ? 'bold' : base;
+    for (const part of inline.text.split(/( )/)) {
+      if (part === '') continue;
+      const segment: Segment = { text: part, style, href: inline.href };
+      if (part === ' ') {
+        word = undefined;
+        tokens.push({ kind: 'space', segment });
+      } else if (word) {
+        word.push(segment);
+      } else {
+        word = [segment];
+        tokens.push({ kind: 'word', word });
+      }
+    }
+  }
+  return tokens;
+}
+
+export function breakLines(
+  inlines: readonly Inline[],
+  maxWidth: number,
+  size: number,
+  measure: Measurer,
+  base: FontStyle = 'regular',
+): Line[] {
+  const lines: Line[] = [];
+  let current: Fragment[] = [];
+  let x = 0;
+  let pendingSpace: Segment | undefined;
+  const widthOf = (s: Segment) => measure.width(s.text, s.style, size);
+  const endLine = () => {
+    lines.push({ fragments: mergeFragments(current), width: x });
+    current = [];
+    x = 0;
+    pendingSpace = undefined;
+  };
+  const place = (s: Segment) => {
+    const width = widthOf(s);
+    current.push({ ...s, x, width });
+    x += width;
+  };
+
+  for (const token of tokenize(inlines, base)) {
+    if (token.kind === 'break') {
+      endLine();
+      continue;
+    }
+    if (token.kind === 'space') {
+      if (current.length > 0) pendingSpace = token.segment;
+      continue;
+    }
+    const wordWidth = token.word.reduce((w, s) => w + widthOf(s), 0);
+    const spaceWidth = pendingSpace ? widthOf(pendingSpace) : 0;
+    if (current.length > 0 && x + spaceWidth + wordWidth > maxWidth) endLine();
+    if (pendingSpace && current.length > 0) place(pendingSpace);
+    pendingSpace = undefined;
+    if (wordWidth <= maxWidth - x) {
+      for (const s of token.word) place(s);
+    } else {
+      for (const piece of cutWord(token.word, maxWidth, x, widthOf)) {
+        if (piece.newLine) endLine();
+        place(piece.segment);
+      }
+    }
+  }
+  if (current.length > 0 || lines.length === 0) endLine();
+  return lines;
+}
+
+/** Cut a word too long for any line into pieces, character by character. */
+function cutWord(
+  word: Word,
+  maxWidth: number,
+  startX: number,
+  widthOf: (s: Segment) => number,
+): { segment: Segment; newLine: boolean }[] {
+  const out: { segment: Segment; newLine: boolean }[] = [];
+  let x = startX;
+  let newLine = x > 0;
+  if (newLine) x = 0;
+  for (const s of word) {
+    let piece = '';
+    for (const ch of s.text) {
+      const w = widthOf({ ...s, text: piece + ch });
+      if (x + w > maxWidth && piece !== '') {
+        out.push({ segment: { ...s, text: piece }, newLine });
+        newLine = true;
+        x = 0;
+        piece = ch;
+      } else {
+        piece += ch;
+      }
+    }
+    if (piece) {
+      out.push({ segment: { ...s, text: piece }, newLine });
+      newLine = false;
+      x += widthOf({ ...s, text: piece });
+    }
+  }
+  return out;
+}
+
+/** Adjacent fragments of one style and link become one: fewer, longer text runs to draw and to extract. */
+function mergeFragments(fragments: Fragment[]): Fragment[] {
+  const out: Fragment[] = [];
+  for (const f of fragments) {
+    const last = out.at(-1);
+    if (last && last.style === f.style && last.href === f.href) {
+      last.text += f.text;
+      last.width = f.x + f.width - last.x;
+    } else {
+      out.push({ ...f });
+    }
+  }
+  return out;
+}

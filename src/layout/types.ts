@@ -1,0 +1,83 @@
+/**
+ * What layout hands to drawing: pages of positioned items, in points, origin at
+ * the page's top-left. Nothing here knows about pdfkit.
+ */
+import type { FontStyle } from '../brand/fonts.js';
+
+export interface TextItem {
+  kind: 'text';
+  x: number;
+  /** Top of the line box; the baseline is `y + ascent`. */
+  y: number;
+  text: string;
+  style: FontStyle;
+  size: number;
+  colour: string;
+  width: number;
+  href?: string;
+}
+
+export interface RectItem {
+  kind: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill?: string;
+  stroke?: string;
+  lineWidth?: number;
+  radius?: number;
+}
+
+export interface LineItem {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  colour: string;
+  width: number;
+}
+
+export interface PictureItem {
+  kind: 'picture';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** A picture id or an assets/ path, as the content named it. */
+  picture: string;
+  alt: string;
+}
+
+/** A small shape that carries meaning beside colour: the callout icons. */
+export interface IconItem {
+  kind: 'icon';
+  x: number;
+  y: number;
+  size: number;
+  icon: 'info' | 'warning' | 'danger';
+  colour: string;
+}
+
+export type PlacedItem = TextItem | RectItem | LineItem | PictureItem | IconItem;
+export type ItemKind = PlacedItem['kind'];
+
+export interface Page {
+  /** 1-based. */
+  number: number;
+  items: PlacedItem[];
+}
+
+export interface Measurer {
+  /** Advance width of `text` in points. */
+  width(text: string, style: FontStyle, size: number): number;
+  /** Distance from the top of a line box to the baseline, for a font size. */
+  ascent(style: FontStyle, size: number): number;
+}
+
+/** Shift a placed item by dx, dy: blocks are measured at the origin and placed later. */
+export function moveItem(item: PlacedItem, dx: number, dy: number): PlacedItem {
+  if (item.kind === 'line') return { ...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy };
+  return { ...item, x: item.x + dx, y: item.y + dy };
+}

@@ -1,0 +1,41 @@
+/**
+ * The document tree that templates produce: blocks and inline runs, each block
+ * with the place in the markup it came from. Layout reads only this.
+ */
+export interface SourceSpan {
+  /** Template (or markup) the node came from. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Inline =
+  | { kind: 'text'; text: string; bold: boolean; href?: string }
+  | { kind: 'break' };
+
+export interface FigureNode {
+  picture: string;
+  alt: string;
+  caption: Inline[];
+}
+
+export type CalloutTone = 'info' | 'warning' | 'danger';
+
+export type BlockNode =
+  | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[]; source: SourceSpan }
+  | { kind: 'paragraph'; inlines: Inline[]; source: SourceSpan }
+  | { kind: 'list'; ordered: boolean; items: Inline[][]; source: SourceSpan }
+  | { kind: 'figures'; numbered: boolean; items: FigureNode[]; source: SourceSpan }
+  | { kind: 'media'; picture: string; alt: string; side: 'left' | 'right'; children: BlockNode[]; source: SourceSpan }
+  | { kind: 'card'; children: BlockNode[]; source: SourceSpan }
+  | { kind: 'keep'; children: BlockNode[]; source: SourceSpan }
+  | { kind: 'callout'; tone: CalloutTone; title?: string; children: BlockNode[]; source: SourceSpan }
+  | { kind: 'definitions'; items: { term: Inline[]; detail: Inline[] }[]; source: SourceSpan }
+  | { kind: 'page-break'; source: SourceSpan };
+
+export type BlockKind = BlockNode['kind'];
+
+/** Plain text of inline runs, for outlines, alt checks and tests. */
+export function plainText(inlines: readonly Inline[]): string {
+  return inlines.map((i) => (i.kind === 'text' ? i.text : '\n')).join('');
+}

@@ -1,0 +1,109 @@
+/**
+ * The handout markup: a small, strict set of elements that templates may emit.
+ * Anything else is an error with the template's line:col, found before any
+ * content is rendered.
+ */
+import { Parser } from 'htmlparser2';
+import { didYouMean } from '../content/suggest.js';
+import { type DiagnosticInit, HandoutError, positionAt } from '../diagnostics.js';
+
+type Content = 'inline' | 'blocks' | 'empty' | readonly string[];
+
+export interface ElementSpec {
+  content: Content;
+  /** Attribute name -> allowed values (empty: any text). */
+  attributes?: Record<string, readonly string[]>;
+  required?: readonly string[];
+  inline?: boolean;
+  description: string;
+}
+
+export const VOCABULARY: Record<string, ElementSpec> = {
+  h1: { content: 'inline', description: 'the handout title' },
+  h2: { content: 'inline', description: 'a section heading; kept with what follows' },
+  h3: { content: 'inline', description: 'a sub-heading; kept with what follows' },
+  p: { content: 'inline', description: 'a paragraph; never leaves a single line stranded' },
+  ul: { content: ['li'], description: 'a bulleted list' },
+  ol: { content: ['li'], description: 'a numbered list' },
+  li: { content: 'inline', description: 'a list item' },
+  figures: {
+    content: ['figure'],
+    attributes: { numbered: ['true', 'false'] },
+    description: 'one to three pictures side by side, kept together',
+  },
+  figure: {
+    content: 'inline',
+    attributes: { picture: [], alt: [] },
+    required: ['picture', 'alt'],
+    description: 'a picture with alt text; its content is the caption',
+  },
+  media: {
+    content: 'blocks',
+    attributes: { picture: [], alt: [], side: ['left', 'right'] },
+    required: ['picture', 'alt'],
+    description: 'a picture beside blocks of text, kept together',
+  },
+  card: { content: 'blocks', description: 'a framed group, kept together (an exercise)' },
+  keep: { content: 'blocks', description: 'an unframed group, kept together' },
+  callout: {
+    content: 'blocks',
+    attributes: { tone: ['info', 'warning', 'danger'], title: [] },
+    required: ['tone'],
+    description: 'a boxed note with an icon; tone info, warning or danger',
+  },
+  dl: { content: ['dt', 'dd'], description: 'terms and details in two columns' },
+  dt: { content: 'inline', description: 'a term' },
+  dd: { content: 'inline', description: 'the detail of the term before it' },
+  'page-break': { content: 'empty', description: 'start a new page' },
+  b: { content: 'inline', inline: true, description: 'bold text' },
+  a: { content: 'inline', inline: true, attributes: { href: [] }, required: ['href'], description: 'a link' },
+  br: { content: 'empty', inline: true, description: 'a line break' },
+};
+
+/** Problems with one element's name and attributes, or none. */
+export function elementProblems(name: string, attributes: Record<string, string>): { message: string; hint?: string }[] {
+  const spec = VOCABULARY[name];
+  if (!spec) {
+    return [
+      {
+        message: `unknown markup element <${name}>`,
+        hint: didYouMean(name, Object.keys(VOCABULARY)) ?? `known elements: ${Object.keys(VOCABULARY).join(', ')}`,
+      },
+    ];
+  }
+  const problems: { message: string; hint?: string }[] = [];
+  const allowed = spec.attributes ?? {};
+  for (const [attr, value] of Object.entries(attributes)) {
+    const values = allowed[attr];
+    if (!values) {
+      const known = Object.keys(allowed);
+      problems.push({
+        message: `unknown attribute "${attr}" on <${name}>`,
+        hint: didYouMean(attr, known) ?? (known.length ? `allowed: ${known.join(', ')}` : `<${name}> takes no attributes`),
+      });
+    } else if (values.length > 0 && !value.includes('{{') && !values.includes(value)) {
+      problems.push({ message: `<${name} ${attr}="${value}"> is not allowed`, hint: `expected one of ${values.join(', ')}` });
+    }
+  }
+  for (const attr of spec.required ?? []) {
+    if (!(attr in attributes)) problems.push({ message: `<${name}> needs the attribute "${attr}"` });
+  }
+  return problems;
+}
+
+/** Check the literal tags of a template source; Handlebars expressions are left alone. */
+export function checkMarkupVocabulary(file: string, source: string): void {
+  const problems: DiagnosticInit[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        for (const p of elementProblems(name, attributes)) {
+          problems.push({ file, position: positionAt(source, parser.startIndex), ...p });
+        }
+      },
+    },
+    { xmlMode: true, recognizeSelfClosing: true },
+  );
+  parser.end(source);
+  if (problems.length > 0) throw new HandoutError(problems);
+}

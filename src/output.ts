@@ -1,0 +1,20 @@
+/** Writing a PDF so that a reader never sees half of one: a temporary file, renamed into place. */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** `output/<brand>/<handout>.pdf` */
+export function outputPath(outDir: string, brand: string, handoutId: string): string {
+  return path.join(outDir, brand, `${handoutId}.pdf`);
+}

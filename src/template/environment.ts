@@ -1,0 +1,147 @@
+/**
+ * The Handlebars environment: templates and partials from `templates/`, the
+ * helpers they may use, and errors that point at the template's line:col.
+ * Templates only choose what goes on the page, in which order; Handlebars'
+ * HTML escaping keeps content text from ever becoming markup.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { displayPath, listFiles } from '../content/files.js';
+import type { Labels } from '../content/library.js';
+import { didYouMean } from '../content/suggest.js';
+import { HandoutError, type Position } from '../diagnostics.js';
+import { checkMarkupVocabulary } from '../markup/vocabulary.js';
+
+export interface TemplateSource {
+  name: string;
+  file: string;
+  text: string;
+}
+
+export interface Templates {
+  root: string;
+  render(name: string, view: object, labels: Labels, language: string): string;
+  names(): string[];
+}
+
+function templateDir(root: string) {
+  return path.join(root, 'templates');
+}
+
+async function readSources(root: string, dir: string): Promise<TemplateSource[]> {
+  const files = (await listFiles(dir)).filter((f) => f.endsWith('.hbs'));
+  return Promise.all(
+    files.map(async (file) => ({ name: path.basename(file, '.hbs'), file: displayPath(root, file), text: await readFile(file, 'utf8') })),
+  );
+}
+
+/** Load and compile every template and partial; syntax and vocabulary errors are reported all at once. */
+export async function loadTemplates(root: string): Promise<Templates> {
+  const hb = Handlebars.create();
+  const main = await readSources(root, templateDir(root));
+  const partials = await readSources(root, path.join(templateDir(root), 'partials'));
+  const problems: HandoutError[] = [];
+  const compiled = new Map<string, { source: TemplateSource; run: Handlebars.TemplateDelegate }>();
+
+  for (const source of [...main, ...partials]) {
+    try {
+      hb.parse(source.text);
+      checkMarkupVocabulary(source.file, source.text);
+    } catch (error) {
+      problems.push(asTemplateError(source, error));
+    }
+  }
+  for (const p of partials) {
+    const run = hb.compile(p.text, { strict: true });
+    // Wrapped so that an error inside a partial names the partial's file, not the caller's.
+    hb.registerPartial(p.name, (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return run(context, options);
+      } catch (error) {
+        throw asTemplateError(p, error);
+      }
+    });
+  }
+  for (const source of main) compiled.set(source.name, { source, run: hb.compile(source.text, { strict: true, noEscape: false }) });
+  if (problems.length > 0) throw new HandoutError(problems.flatMap((p) => p.diagnostics));
+
+  let labels: Labels = {};
+  hb.registerHelper('label', (key: unknown, options: Handlebars.HelperOptions) => {
+    const k = String(key);
+    const value = labels[k];
+    if (value === undefined) {
+      const loc = (options as unknown as { loc?: { start: { line: number; column: number } } }).loc;
+      throw Object.assign(new Error(`unknown label "${k}"`), {
+        lineNumber: loc?.start.line,
+        column: loc?.start.column,
+        hint: didYouMean(k, Object.keys(labels)),
+      });
+    }
+    // Named arguments fill {placeholders}: {{label "pageOf" page=1 pages=4}}.
+    return value.replace(/\{(\w+)\}/g, (m, name: string) => (name in options.hash ? String(options.hash[name]) : m));
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  let language = 'da';
+  // "2026-11-01" -> "1. november 2026": dates read as the reader's language writes them.
+  hb.registerHelper('date', (iso: unknown) =>
+    new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${String(iso)}T00:00:00Z`)),
+  );
+  hb.registerHelper('phoneLink', (phone: unknown) => String(phone).replace(/[^\d+]/g, ''));
+
+  return {
+    root,
+    names: () => [...compiled.keys()].sort(),
+    render(name, view, currentLabels, currentLanguage) {
+      const template = compiled.get(name);
+      if (!template) {
+        throw new HandoutError({
+          file: displayPath(root, templateDir(root)),
+          message: `unknown template "${name}"`,
+          hint: didYouMean(name, compiled.keys()) ?? `known templates: ${[...compiled.keys()].join(', ')}`,
+        });
+      }
+      labels = currentLabels;
+      language = currentLanguage;
+      try {
+        return template.run(view);
+      } catch (error) {
+        throw asTemplateError(template.source, error);
+      }
+    },
+  };
+}
+
+/** Turn a Handlebars exception into a diagnostic at the template's line:col (1-based). */
+export function asTemplateError(source: TemplateSource, error: unknown): HandoutError {
+  if (error instanceof HandoutError) return error;
+  const e = error as Error & { lineNumber?: number; column?: number; hint?: string };
+  const message = e.message ?? String(error);
+  const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)/s.exec(message);
+  if (parse) {
+    const line = Number(parse[1]);
+    const column = parseColumn(source.text, line, (parse[2] ?? '').slice(0, (parse[3] ?? '').length));
+    return new HandoutError({
+      file: source.file,
+      position: { line, column },
+      message: `template syntax error: ${(parse[4] ?? '').replace(/'/g, '').split('\n')[0]}`,
+    });
+  }
+  const runtime = /^(.*?) - (\d+):(\d+)$/.exec(message);
+  const position: Position | undefined =
+    e.lineNumber !== undefined
+      ? { line: e.lineNumber, column: (e.column ?? 0) + 1 }
+      : runtime
+        ? { line: Number(runtime[2]), column: Number(runtime[3]) + 1 }
+        : undefined;
+  const text = (runtime?.[1] ?? message).replace(/ in \[object Object\]| in undefined/, '');
+  return new HandoutError({ file: source.file, position, message: text, hint: e.hint });
+}
+
+function parseColumn(text: string, line: number, before: string): number {
+  const source = text.split('\n')[line - 1] ?? '';
+  for (let k = Math.min(source.length, before.length); k > 0; k--) {
+    if (before.endsWith(source.slice(0, k))) return k + 1;
+  }
+  return 1;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Slice } from '../../src/layout/blocks.js';
+import { paginate } from '../../src/layout/paginate.js';
+
+/** A slice whose one rect carries its name in `fill`, so pages can be read back as names. */
+function s(name: string, height: number, keepWithPrevious = false, extra: Partial<Slice> = {}): Slice {
+  return { height, spaceBefore: 0, keepWithPrevious, breakBefore: false, items: [{ kind: 'rect', x: 0, y: 0, width: 1, height, fill: name }], ...extra };
+}
+
+function names(pages: ReturnType<typeof paginate>): string[][] {
+  return pages.map((items) => items.map((i) => (i.kind === 'rect' ? (i.fill as string) : '?')));
+}
+
+const frame = { left: 0, top: 0, height: 100 };
+
+describe('paginate', () => {
+  it('fills a page and breaks where the next slice does not fit', () => {
+    expect(names(paginate([s('a', 40), s('b', 40), s('c', 40)], frame))).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('moves a heading to the next page together with what must stay with it', () => {
+    const slices = [s('p1', 60), s('h', 20), s('line1', 15, true), s('line2', 15, true)];
+    expect(names(paginate(slices, frame))).toEqual([['p1'], ['h', 'line1', 'line2']]);
+  });
+
+  it('never moves a slice already at the top of a page, so a too-tall group cannot loop', () => {
+    const pages = names(paginate([s('huge', 250), s('after', 10)], frame));
+    expect(pages).toEqual([['huge'], ['after']]);
+  });
+
+  it('breaks anyway when one kept chain fills the whole page', () => {
+    const chain = [s('a', 50), s('b', 40, true), s('c', 40, true)];
+    expect(names(paginate(chain, frame))).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('drops the space before a slice at the top of a page', () => {
+    const pages = paginate([s('a', 90), s('b', 20, false, { spaceBefore: 30 })], frame);
+    expect(pages[1]?.[0]).toMatchObject({ y: 0 });
+  });
+
+  it('starts a new page at a page break', () => {
+    expect(names(paginate([s('a', 10), s('b', 10, false, { breakBefore: true })], frame))).toEqual([['a'], ['b']]);
+  });
+
+  it('places items in page coordinates inside the frame', () => {
+    const [page] = paginate([s('a', 10), s('b', 10, false, { spaceBefore: 5 })], { left: 50, top: 70, height: 100 });
+    expect(page?.map((i) => ('x' in i ? [i.x, i.y] : []))).toEqual([
+      [50, 70],
+      [50, 85],
+    ]);
+  });
+});
