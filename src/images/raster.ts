@@ -30,6 +30,11 @@ export function sharpCallCount(): number {
 
 const memory = new Map<string, Promise<RasterImage>>();
 
+/** Drop the in-memory results, as a new process starts without them (the disk cache stays). */
+export function forgetRasterMemory(): void {
+  memory.clear();
+}
+
 /**
  * Normalise an image for a box of `widthPt` points (the longest side it may be
  * drawn at). `file` names the image in errors.
