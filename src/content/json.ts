@@ -119,7 +119,7 @@ function issueDiagnostic(doc: JsonDocument, issue: z.core.$ZodIssue): Diagnostic
   if (issue.code === 'invalid_type' && valueAt(doc.value, path) === undefined) {
     return diagnosticAt(doc, path, `missing required field "${String(path.at(-1))}" (expected ${issue.expected})`);
   }
-  return diagnosticAt(doc, path, lowerFirst(issue.message));
+  return diagnosticAt(doc, path, lowerFirst(issue.message.replace(/^Invalid input: /, '')));
 }
 
 function valueAt(value: unknown, path: JsonPath): unknown {

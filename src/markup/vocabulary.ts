@@ -81,7 +81,7 @@ export function elementProblems(name: string, attributes: Record<string, string>
         message: `unknown attribute "${attr}" on <${name}>`,
         hint: didYouMean(attr, known) ?? (known.length ? `allowed: ${known.join(', ')}` : `<${name}> takes no attributes`),
       });
-    } else if (values.length > 0 && !value.includes('{{') && !values.includes(value)) {
+    } else if (values.length > 0 && value.trim() !== '' && !values.includes(value)) {
       problems.push({ message: `<${name} ${attr}="${value}"> is not allowed`, hint: `expected one of ${values.join(', ')}` });
     }
   }
@@ -91,8 +91,14 @@ export function elementProblems(name: string, attributes: Record<string, string>
   return problems;
 }
 
+/** Handlebars expressions blanked out, same length and lines, so tags can be read around them. */
+function blankMustaches(source: string): string {
+  return source.replace(/\{\{[\s\S]*?\}\}\}?/g, (m) => m.replace(/[^\n]/g, ' '));
+}
+
 /** Check the literal tags of a template source; Handlebars expressions are left alone. */
-export function checkMarkupVocabulary(file: string, source: string): void {
+export function checkMarkupVocabulary(file: string, template: string): void {
+  const source = blankMustaches(template);
   const problems: DiagnosticInit[] = [];
   const parser = new Parser(
     {

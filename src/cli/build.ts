@@ -1,0 +1,60 @@
+/**
+ * `handout build`: render handouts for brands into the output folder. One bad
+ * handout never stops the others; every failure is listed at the end.
+ */
+import path from 'node:path';
+import { contentDir } from '../content/library.js';
+import { listJson } from '../content/files.js';
+import { formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { outputPath, writeFileAtomic } from '../output.js';
+import { openProject, render } from '../pipeline.js';
+
+export interface BuildOptions {
+  root: string;
+  files: string[];
+  all: boolean;
+  brand?: string[];
+  out: string;
+  debug: boolean;
+}
+
+export interface BuildReport {
+  built: string[];
+  failures: { target: string; message: string }[];
+}
+
+function describe(error: unknown, debug: boolean): string {
+  if (error instanceof HandoutError) return error.diagnostics.map(formatDiagnostic).join('\n');
+  if (debug && error instanceof Error && error.stack) return error.stack;
+  return `internal error: ${error instanceof Error ? error.message : String(error)} (run with --debug for the stack trace)`;
+}
+
+export async function build(options: BuildOptions, log: (line: string) => void): Promise<BuildReport> {
+  const report: BuildReport = { built: [], failures: [] };
+  let project: Awaited<ReturnType<typeof openProject>>;
+  try {
+    project = await openProject(options.root);
+  } catch (error) {
+    report.failures.push({ target: 'project', message: describe(error, options.debug) });
+    return report;
+  }
+  const files = options.all ? await listJson(contentDir(project.root, 'handouts')) : options.files.map((f) => path.resolve(f));
+  const brands = options.brand?.length ? options.brand : [...project.library.brands.keys()];
+  for (const file of files) {
+    for (const brand of brands) {
+      const target = `${path.relative(project.root, file) || file} for ${brand}`;
+      const started = performance.now();
+      try {
+        const result = await render(project, { handout: file, brand });
+        const out = outputPath(path.resolve(options.out), brand, result.handout.id);
+        await writeFileAtomic(out, result.pdf);
+        report.built.push(out);
+        log(`built ${path.relative(process.cwd(), out)} (${result.pages.length} pages, ${Math.round(performance.now() - started)} ms)`);
+      } catch (error) {
+        report.failures.push({ target, message: describe(error, options.debug) });
+        log(`failed ${target}`);
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/** The `handout` command line: a thin shell over the library. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { writeSchemas } from './schema.js';
+import { build } from './build.js';
+
+await yargs(hideBin(process.argv))
+  .scriptName('handout')
+  .usage('$0 <command> [options]\n\nTurn clinical content (JSON) into branded, accessible A4 patient handouts (PDF).')
+  .option('root', { type: 'string', default: '.', describe: 'Project folder holding content/, templates/ and assets/' })
+  .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for internal errors' })
+  .command(
+    'build [files..]',
+    'Render handouts to PDF: output/<brand>/<handout>.pdf',
+    (y) =>
+      y
+        .positional('files', { type: 'string', array: true, describe: 'Handout JSON files', default: [] as string[] })
+        .option('all', { type: 'boolean', default: false, describe: 'Build every handout in content/handouts/' })
+        .option('brand', { type: 'string', array: true, describe: 'Brand id(s) from content/brands/ (default: every brand)' })
+        .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+        .check((argv) => {
+          if (!argv.all && (argv.files ?? []).length === 0) throw new Error('name at least one handout file, or use --all');
+          return true;
+        })
+        .example('$0 build content/handouts/smerter-i-ryggen.json --brand skovlund-sygehus --out output', 'One leaflet for one brand')
+        .example('$0 build --all', 'Every handout for every brand'),
+    async (argv) => {
+      const report = await build(
+        { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, debug: argv.debug },
+        (line) => console.log(line),
+      );
+      if (report.failures.length > 0) {
+        console.error(`\n${report.failures.length} failed:`);
+        for (const f of report.failures) console.error(`\n${f.target}:\n${f.message}`);
+        process.exitCode = 1;
+      }
+      console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
+    },
+  )
+  .command(
+    'schema',
+    'Write JSON Schemas for every kind of content file into schemas/ (for editor completion)',
+    (y) => y.option('out', { type: 'string', default: 'schemas', describe: 'Folder to write them to' }),
+    async (argv) => {
+      for (const file of await writeSchemas(argv.out)) console.log(`wrote ${file}`);
+    },
+  )
+  .demandCommand(1, 'name a command; see --help')
+  .strict()
+  .help()
+  .alias('h', 'help')
+  .version()
+  .parseAsync();

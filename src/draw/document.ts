@@ -1,0 +1,131 @@
+/**
+ * Drawing: pages of positioned items -> PDF bytes. The only module that knows
+ * pdfkit. One drawer per item kind, picked from a table.
+ */
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { LoadedFonts } from '../brand/fonts.js';
+import type { PreparedPicture } from '../images/pictures.js';
+import type { IconItem, LineItem, Page, PictureItem, PlacedItem, RectItem, TextItem } from '../layout/types.js';
+
+export interface DocumentInfo {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: string;
+  /** BCP 47, e.g. "da-DK". */
+  language: string;
+  /** Fixed, so that the same inputs give the same bytes. */
+  date: Date;
+}
+
+interface DrawContext {
+  doc: PDFKit.PDFDocument;
+  pictures: ReadonlyMap<string, PreparedPicture>;
+  /** Raster images opened once per document: pdfkit stores every `image()` of a Buffer anew. */
+  opened: Map<string, PDFKit.PDFImage>;
+}
+
+type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
+
+const drawText: Drawer<TextItem> = (item, { doc }) => {
+  doc.font(item.style).fontSize(item.size).fillColor(item.colour);
+  doc.text(item.text, item.x, item.y, { lineBreak: false, link: item.href, underline: item.href !== undefined });
+};
+
+const drawRect: Drawer<RectItem> = (item, { doc }) => {
+  if (item.radius) doc.roundedRect(item.x, item.y, item.width, item.height, item.radius);
+  else doc.rect(item.x, item.y, item.width, item.height);
+  doc.lineWidth(item.lineWidth ?? 1);
+  if (item.fill && item.stroke) doc.fillAndStroke(item.fill, item.stroke);
+  else if (item.fill) doc.fill(item.fill);
+  else if (item.stroke) doc.stroke(item.stroke);
+};
+
+const drawLine: Drawer<LineItem> = (item, { doc }) => {
+  doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).stroke(item.colour);
+};
+
+const drawPicture: Drawer<PictureItem> = (item, ctx) => {
+  const picture = ctx.pictures.get(item.picture);
+  if (!picture) throw new Error(`picture "${item.picture}" was not prepared`);
+  if (picture.kind === 'svg') {
+    SVGtoPDF(ctx.doc, picture.svg, item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMidYMid meet' });
+    return;
+  }
+  let image = ctx.opened.get(item.picture);
+  if (!image) {
+    image = ctx.doc.openImage(picture.image.data);
+    ctx.opened.set(item.picture, image);
+  }
+  ctx.doc.image(image, item.x, item.y, { fit: [item.width, item.height], align: 'center', valign: 'center' });
+};
+
+/** Icons carry a callout's meaning in shape as well as colour: circle "i", triangle "!", octagon "!". */
+const drawIcon: Drawer<IconItem> = (item, { doc }) => {
+  const { x, y, size: s } = item;
+  const cx = x + s / 2;
+  if (item.icon === 'info') {
+    doc.circle(cx, y + s / 2, s / 2).fill(item.colour);
+    doc.circle(cx, y + s * 0.27, s * 0.075).fill('#ffffff');
+    doc.roundedRect(cx - s * 0.065, y + s * 0.4, s * 0.13, s * 0.38, s * 0.05).fill('#ffffff');
+    return;
+  }
+  if (item.icon === 'warning') {
+    doc.polygon([cx, y], [x + s, y + s * 0.92], [x, y + s * 0.92]).fill(item.colour);
+  } else {
+    const r = s / 2;
+    const points = Array.from({ length: 8 }, (_, k) => {
+      const a = Math.PI / 8 + (k * Math.PI) / 4;
+      return [cx + r * Math.cos(a), y + r + r * Math.sin(a)] as [number, number];
+    });
+    doc.polygon(...points).fill(item.colour);
+  }
+  const top = item.icon === 'warning' ? y + s * 0.3 : y + s * 0.2;
+  doc.roundedRect(cx - s * 0.065, top, s * 0.13, s * 0.36, s * 0.05).fill('#ffffff');
+  doc.circle(cx, top + s * 0.48, s * 0.075).fill('#ffffff');
+};
+
+const DRAWERS: { [K in PlacedItem['kind']]: Drawer<Extract<PlacedItem, { kind: K }>> } = {
+  text: drawText,
+  rect: drawRect,
+  line: drawLine,
+  picture: drawPicture,
+  icon: drawIcon,
+};
+
+export function drawDocument(pages: readonly Page[], fonts: LoadedFonts, pictures: ReadonlyMap<string, PreparedPicture>, info: DocumentInfo): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    lang: info.language,
+    displayTitle: true,
+    info: {
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords,
+      Creator: 'handout',
+      CreationDate: info.date,
+      ModDate: info.date,
+    },
+  });
+  // Parsed fonts are shared by every document of the process (pdfkit accepts a fontkit font).
+  doc.registerFont('regular', fonts.regular as unknown as Buffer);
+  doc.registerFont('bold', fonts.bold as unknown as Buffer);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+  const ctx: DrawContext = { doc, pictures, opened: new Map() };
+  for (const page of pages) {
+    doc.addPage({ size: 'A4', margin: 0 });
+    for (const item of page.items) (DRAWERS[item.kind] as Drawer<PlacedItem>)(item, ctx);
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,73 @@
+/** The command line as a nurse or a CI job meets it: exit codes, messages, files left behind. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { copyProject, editFile, filesBelow, ROOT } from './helpers/project.js';
+
+const run = promisify(execFile);
+const CLI = path.join(ROOT, 'src/cli/main.ts');
+// Run the TypeScript source, so the test never meets a stale build; tsx is found from the project, not the cwd.
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const LEAFLET = 'content/handouts/smerter-i-ryggen.json';
+
+async function handout(cwd: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('handout build', () => {
+  it('writes output/<brand>/<handout>.pdf', async () => {
+    const root = await copyProject();
+    const result = await handout(root, 'build', LEAFLET, '--brand', 'skovlund-sygehus', '--out', 'output');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(await filesBelow(path.join(root, 'output'))).toEqual(['skovlund-sygehus/smerter-i-ryggen.pdf']);
+  });
+
+  it.each([
+    {
+      broken: 'bad JSON',
+      edit: (t: string) => t.replace('"title": "Smerter i ryggen",', '"title": "Smerter i ryggen",,'),
+      expected: /content\/handouts\/smerter-i-ryggen\.json:4:\d+: malformed JSON/,
+    },
+    {
+      broken: 'a wrong type',
+      edit: (t: string) => t.replace('"version": "1.0"', '"version": 1'),
+      expected: /content\/handouts\/smerter-i-ryggen\.json:10:\d+: meta\.version: expected string, received number/,
+    },
+    {
+      broken: 'an unknown exercise id',
+      edit: (t: string) => t.replace('"exercise": "heel-slide"', '"exercise": "heel-slidr"'),
+      expected: /content\/handouts\/smerter-i-ryggen\.json:\d+:\d+: sections\[4\]\.blocks\[\d+\]\.items\[1\]\.exercise: unknown exercise "heel-slidr" \(did you mean "heel-slide"\?\)/,
+    },
+  ])('refuses $broken with file, path and line, exits 1 and leaves no PDF', async ({ edit, expected }) => {
+    const root = await copyProject();
+    await editFile(root, LEAFLET, edit);
+    const result = await handout(root, 'build', LEAFLET, '--out', 'output');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(expected);
+    expect(await filesBelow(path.join(root, 'output'))).toEqual([]);
+  });
+
+  it('goes on with the other handouts and lists every failure at the end', async () => {
+    const root = await copyProject();
+    await editFile(root, 'content/handouts/broken.json', () => '{ "id": "broken" ');
+    const result = await handout(root, 'build', '--all', '--out', 'output');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1 built, 1 failed');
+    expect(result.stderr).toMatch(/content\/handouts\/broken\.json:1:\d+: malformed JSON/);
+    expect(await filesBelow(path.join(root, 'output'))).toEqual(['skovlund-sygehus/smerter-i-ryggen.pdf']);
+  });
+
+  it('documents every command and option in --help', async () => {
+    const result = await handout(ROOT, 'build', '--help');
+    for (const option of ['--brand', '--out', '--all', '--root']) expect(result.stdout).toContain(option);
+  });
+});
