@@ -60,6 +60,6 @@ export function themeFor(brand: Brand): Theme {
         danger: { bar: '#b3261e', fill: '#fce8e6' },
       },
     },
-    picture: { mediaShare: 0.36 },
+    picture: { mediaShare: 0.4 },
   };
 }

@@ -186,7 +186,7 @@ const figures: SliceMaker<'figures'> = (block, ctx) => {
   const n = block.items.length;
   const width = (ctx.width - gap * (n - 1)) / n;
   // A lone picture at full width would dwarf the text around it.
-  const maxPicture = n === 1 ? ctx.width * 0.55 : width;
+  const maxPicture = n === 1 ? ctx.width * 0.45 : width;
   const columns = block.items.map((f, i) => figureColumn(f, i, block.numbered, width, maxPicture, ctx));
   const items = columns.flatMap((c, i) => shift(c.items, i * (width + gap), 0));
   return [slice(Math.max(...columns.map((c) => c.height)), items, ctx.theme.space.block + 4)];

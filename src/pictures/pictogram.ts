@@ -1,7 +1,9 @@
 /**
- * Scene → SVG. Paint order: back props, ghost figures, figures (with
- * "middle" props between a figure's far limbs and its torso), front props,
- * arrows. Only basic SVG elements, so svg-to-pdfkit draws it faithfully.
+ * Scene → SVG. Paint order: back props, ghost figures, figures (each
+ * painted back to front; "middle" props go between its two legs), front
+ * props, arrows. Only basic SVG elements, so svg-to-pdfkit draws it
+ * faithfully. No width/height on <svg>: it scales to whatever box it is
+ * given (svg-to-pdfkit's width/height options, or the viewBox size in sharp).
  */
 import { arrowSvg } from './arrows.js';
 import { type Camera, type PosedFigure, poseFigure } from './body.js';
@@ -61,8 +63,5 @@ export function pictogramSvg(scene: Scene, palette: Palette): string {
     ...(scene.arrows ?? []).map((a) => arrowSvg(a, palette.accent, resolve)),
   ];
   const content = scene.frame ? group(body, { transform: frameTransform(scene.frame, width) }) : body.join('');
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-    `${content}</svg>`
-  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}">${content}</svg>`;
 }
