@@ -108,7 +108,7 @@ export async function render(project: Project, request: RenderRequest): Promise<
     `${labels.version ?? 'Version'} ${handout.meta.version}`,
     `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
   ].join(' · ');
-  const pages = layoutDocument({
+  const layout = layoutDocument({
     blocks,
     theme,
     measure,
@@ -121,7 +121,7 @@ export async function render(project: Project, request: RenderRequest): Promise<
       pageOf: (page, count) => pageOf.replace('{page}', String(page)).replace('{pages}', String(count)),
     },
   });
-  const pdf = await drawDocument(pages, fonts, pictures, {
+  const pdf = await drawDocument(layout, fonts, pictures, {
     title: handout.title,
     author: brand.department ? `${brand.organisation}, ${brand.department}` : brand.organisation,
     subject: handout.subtitle,
@@ -129,7 +129,7 @@ export async function render(project: Project, request: RenderRequest): Promise<
     language: languageTag(handout.language),
     date: documentDate(handout),
   });
-  return { pdf, pages, handout, brand };
+  return { pdf, pages: layout.pages, handout, brand };
 }
 
 /** One call from TypeScript: a handout file and a brand id in, PDF bytes out. */

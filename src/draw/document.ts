@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
-import type { IconItem, LineItem, Page, PictureItem, PlacedItem, RectItem, TextItem } from '../layout/types.js';
+import type { IconItem, Layout, LineItem, PictureItem, PlacedItem, RectItem, StructNode, TextItem } from '../layout/types.js';
 
 export interface DocumentInfo {
   title: string;
@@ -21,6 +21,8 @@ export interface DocumentInfo {
 
 interface DrawContext {
   doc: PDFKit.PDFDocument;
+  /** The structure element of each structure node, by id. */
+  elements: Map<number, { node: StructNode; element: PDFKit.PDFStructureElement }>;
   pictures: ReadonlyMap<string, PreparedPicture>;
   /** Raster images opened once per document: pdfkit stores every `image()` of a Buffer anew. */
   opened: Map<string, PDFKit.PDFImage>;
@@ -28,9 +30,17 @@ interface DrawContext {
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 
-const drawText: Drawer<TextItem> = (item, { doc }) => {
+const drawText: Drawer<TextItem> = (item, { doc, elements }) => {
   doc.font(item.style).fontSize(item.size).fillColor(item.colour);
-  doc.text(item.text, item.x, item.y, { lineBreak: false, link: item.href, underline: item.href !== undefined });
+  doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
+  if (item.href) {
+    // The annotation joins its Link element and says where it goes, as PDF/UA asks.
+    const link = item.tag === undefined ? undefined : elements.get(item.tag);
+    doc.link(item.x, item.y, item.width, item.size * 1.24, item.href, {
+      structParent: link?.element,
+      Contents: new String(link?.node.alt ?? item.href),
+    });
+  }
 };
 
 const drawRect: Drawer<RectItem> = (item, { doc }) => {
@@ -94,12 +104,60 @@ const DRAWERS: { [K in PlacedItem['kind']]: Drawer<Extract<PlacedItem, { kind: K
   icon: drawIcon,
 };
 
-export function drawDocument(pages: readonly Page[], fonts: LoadedFonts, pictures: ReadonlyMap<string, PreparedPicture>, info: DocumentInfo): Promise<Uint8Array> {
+/** Structure elements for the whole tree, made before any content so content can join them page by page. */
+function buildStructure(doc: PDFKit.PDFDocument, root: StructNode): { root: PDFKit.PDFStructureElement; elements: DrawContext['elements'] } {
+  const elements: DrawContext['elements'] = new Map();
+  const make = (node: StructNode): PDFKit.PDFStructureElement => {
+    const element = doc.struct(node.role, node.alt && node.role !== 'Link' ? { alt: node.alt } : {});
+    elements.set(node.id, { node, element });
+    for (const child of node.children) element.add(make(child));
+    return element;
+  };
+  const top = make(root);
+  doc.addStructure(top);
+  return { root: top, elements };
+}
+
+/** Draw one item inside its marked content: joined to its structure element, or an artifact a screen reader skips. */
+function drawTagged(item: PlacedItem, ctx: DrawContext, bookmarks: Bookmarks): void {
+  const draw = () => (DRAWERS[item.kind] as Drawer<PlacedItem>)(item, ctx);
+  const owner = item.tag === undefined ? undefined : ctx.elements.get(item.tag);
+  if (!owner) {
+    ctx.doc.markContent('Artifact', item.artifact ? { type: item.artifact } : undefined);
+    draw();
+    ctx.doc.endMarkedContent();
+    return;
+  }
+  bookmarks.reach(owner.node);
+  const content = ctx.doc.markStructureContent(owner.node.role);
+  draw();
+  ctx.doc.endMarkedContent();
+  owner.element.add(content);
+}
+
+/** Bookmarks for every section (H2) and, under it, every sub-heading (H3), added on the page where each first appears. */
+class Bookmarks {
+  private seen = new Set<number>();
+  private section: PDFKit.PDFOutline | undefined;
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  reach(node: StructNode): void {
+    if ((node.role !== 'H2' && node.role !== 'H3') || this.seen.has(node.id) || !node.title) return;
+    this.seen.add(node.id);
+    if (node.role === 'H2') this.section = this.doc.outline.addItem(node.title);
+    else (this.section ?? this.doc.outline).addItem(node.title);
+  }
+}
+
+export function drawDocument(layout: Layout, fonts: LoadedFonts, pictures: ReadonlyMap<string, PreparedPicture>, info: DocumentInfo): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
     autoFirstPage: false,
     pdfVersion: '1.7',
+    tagged: true,
+    // @types/pdfkit lists only the PDF/A subsets; pdfkit 0.20 also takes 'PDF/UA'.
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     lang: info.language,
     displayTitle: true,
     info: {
@@ -121,11 +179,14 @@ export function drawDocument(pages: readonly Page[], fonts: LoadedFonts, picture
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  const ctx: DrawContext = { doc, pictures, opened: new Map() };
-  for (const page of pages) {
+  const structure = buildStructure(doc, layout.structure);
+  const ctx: DrawContext = { doc, pictures, opened: new Map(), elements: structure.elements };
+  const bookmarks = new Bookmarks(doc);
+  for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });
-    for (const item of page.items) (DRAWERS[item.kind] as Drawer<PlacedItem>)(item, ctx);
+    for (const item of page.items) drawTagged(item, ctx, bookmarks);
   }
+  structure.root.end();
   doc.end();
   return done;
 }

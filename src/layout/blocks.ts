@@ -8,7 +8,8 @@ import type { Theme } from '../brand/theme.js';
 import type { BlockNode, FigureNode, Inline } from '../markup/tree.js';
 import { plainText } from '../markup/tree.js';
 import { breakLines, type Line } from './lines.js';
-import { type Measurer, moveItem, type PlacedItem } from './types.js';
+import type { StructureBuilder } from './structure.js';
+import { type Measurer, moveItem, type PlacedItem, type StructNode } from './types.js';
 
 export interface Slice {
   height: number;
@@ -30,6 +31,9 @@ export interface LayoutContext {
   aspect(picture: string): number;
   /** Height a kept-together group may have before it must flow instead. */
   maxKeepHeight: number;
+  structure: StructureBuilder;
+  /** The structure node the blocks being laid out belong to. */
+  parent: StructNode;
 }
 
 interface TextStyle {
@@ -42,12 +46,31 @@ function slice(height: number, items: PlacedItem[], spaceBefore = 0, keepWithPre
   return { height, spaceBefore, keepWithPrevious, breakBefore: false, items };
 }
 
-/** Text lines at the origin, one slice each; `indent` shifts them right. */
-function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, indent = 0): Slice[] {
+/** What a link says to a screen reader: where it goes. */
+function describeLink(href: string): string {
+  if (href.startsWith('tel:')) return `Ring ${href.slice(4)}`;
+  if (href.startsWith('mailto:')) return `Skriv til ${href.slice(7)}`;
+  return href;
+}
+
+/**
+ * Text lines at the origin, one slice each; `indent` shifts them right. Every
+ * fragment belongs to `tag`, a link's fragments to a Link node inside it.
+ */
+function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, tag: StructNode, indent = 0): Slice[] {
   const { theme } = ctx;
   const lineHeight = style.size * theme.leading;
   // Centre the font's ascent-to-descent box in the line box.
   const top = (lineHeight - style.size * 1.24) / 2;
+  const links = new Map<string, StructNode>();
+  const linkNode = (href: string) => {
+    let node = links.get(href);
+    if (!node) {
+      node = ctx.structure.add(tag, 'Link', { alt: describeLink(href) });
+      links.set(href, node);
+    }
+    return node;
+  };
   return lines.map((line) =>
     slice(
       lineHeight,
@@ -61,14 +84,24 @@ function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, indent 
         colour: f.href ? theme.colour.primary : style.colour,
         width: f.width,
         href: f.href,
+        tag: (f.href ? linkNode(f.href) : tag).id,
       })),
     ),
   );
 }
 
-function textSlices(inlines: Inline[], style: TextStyle, ctx: LayoutContext, width = ctx.width, indent = 0): Slice[] {
+function textSlices(inlines: Inline[], style: TextStyle, ctx: LayoutContext, tag: StructNode, width = ctx.width, indent = 0): Slice[] {
   const lines = breakLines(inlines, width, style.size, ctx.measure, style.bold ? 'bold' : 'regular');
-  return lineSlices(lines, style, ctx, indent);
+  return lineSlices(lines, style, ctx, tag, indent);
+}
+
+/** A structure node under the current parent. */
+function tagged(ctx: LayoutContext, role: StructNode['role'], extra?: { alt?: string; title?: string }): StructNode {
+  return ctx.structure.add(ctx.parent, role, extra);
+}
+
+function within(ctx: LayoutContext, parent: StructNode, width = ctx.width): LayoutContext {
+  return { ...ctx, parent, width };
 }
 
 /** Let a page break only where at least two lines stay on each side. */
@@ -88,10 +121,6 @@ export function stack(slices: Slice[]): { height: number; items: PlacedItem[] } 
   return { height: y, items };
 }
 
-function narrower(ctx: LayoutContext, width: number): LayoutContext {
-  return { ...ctx, width };
-}
-
 function shift(items: PlacedItem[], dx: number, dy: number): PlacedItem[] {
   return items.map((i) => moveItem(i, dx, dy));
 }
@@ -106,7 +135,8 @@ const heading: SliceMaker<'heading'> = (block, ctx) => {
   const { theme } = ctx;
   const size = [theme.size.h1, theme.size.h2, theme.size.h3][block.level - 1] as number;
   const colour = block.level === 3 ? theme.colour.text : theme.colour.primary;
-  const slices = textSlices(block.inlines, { size, bold: true, colour }, ctx).map((s) => ({ ...s, keepWithPrevious: true }));
+  const node = tagged(ctx, `H${block.level}`, { title: plainText(block.inlines) });
+  const slices = textSlices(block.inlines, { size, bold: true, colour }, ctx, node).map((s) => ({ ...s, keepWithPrevious: true }));
   const last = slices.at(-1);
   if (block.level === 2 && last) {
     last.items.push({ kind: 'line', x1: 0, y1: last.height + 1, x2: ctx.width, y2: last.height + 1, colour: theme.colour.rule, width: 1 });
@@ -120,7 +150,7 @@ const heading: SliceMaker<'heading'> = (block, ctx) => {
 };
 
 const paragraph: SliceMaker<'paragraph'> = (block, ctx) => {
-  const slices = guardOrphans(textSlices(block.inlines, body(ctx), ctx));
+  const slices = guardOrphans(textSlices(block.inlines, body(ctx), ctx, tagged(ctx, 'P')));
   if (slices[0]) {
     slices[0].keepWithPrevious = false;
     slices[0].spaceBefore = ctx.theme.space.block;
@@ -132,8 +162,11 @@ const list: SliceMaker<'list'> = (block, ctx) => {
   const style = body(ctx);
   const indent = style.size * 1.6;
   const out: Slice[] = [];
+  const listNode = tagged(ctx, 'L');
   block.items.forEach((item, i) => {
-    const lines = guardOrphans(textSlices(item, style, ctx, ctx.width - indent, indent));
+    const itemNode = ctx.structure.add(listNode, 'LI');
+    const label = ctx.structure.add(itemNode, 'Lbl');
+    const lines = guardOrphans(textSlices(item, style, ctx, ctx.structure.add(itemNode, 'LBody'), ctx.width - indent, indent));
     const marker = block.ordered ? `${i + 1}.` : '•';
     const first = lines[0];
     if (!first) return;
@@ -147,6 +180,7 @@ const list: SliceMaker<'list'> = (block, ctx) => {
       size: style.size,
       colour: ctx.theme.colour.primary,
       width: ctx.measure.width(marker, 'regular', style.size),
+      tag: label.id,
     });
     first.keepWithPrevious = false;
     first.spaceBefore = i === 0 ? ctx.theme.space.block : ctx.theme.space.inner / 2;
@@ -159,17 +193,21 @@ function figureColumn(figure: FigureNode, index: number, numbered: boolean, widt
   const { theme } = ctx;
   const pictureWidth = Math.min(width, maxPicture);
   const pictureHeight = pictureWidth / ctx.aspect(figure.picture);
+  const group = tagged(ctx, 'Div');
+  const picture = ctx.structure.add(group, 'Figure', { alt: figure.alt });
   const items: PlacedItem[] = [
     { kind: 'rect', x: 0, y: 0, width: pictureWidth, height: pictureHeight, stroke: theme.colour.rule, lineWidth: 0.75, radius: 4 },
-    { kind: 'picture', x: 0, y: 0, width: pictureWidth, height: pictureHeight, picture: figure.picture, alt: figure.alt },
+    { kind: 'picture', x: 0, y: 0, width: pictureWidth, height: pictureHeight, picture: figure.picture, alt: figure.alt, tag: picture.id },
   ];
-  if (numbered) items.push(...numberBadge(index + 1, 6, 6, ctx));
-  const caption = stack(textSlices(figure.caption, { size: theme.size.caption, bold: false, colour: theme.colour.text }, ctx, width));
-  items.push(...shift(caption.items, 0, pictureHeight + theme.space.inner));
-  return { items, height: pictureHeight + (caption.height > 0 ? theme.space.inner + caption.height : 0) };
+  const caption = ctx.structure.add(group, 'Caption');
+  if (numbered) items.push(...numberBadge(index + 1, 6, 6, ctx, caption));
+  const captionLines = stack(textSlices(figure.caption, { size: theme.size.caption, bold: false, colour: theme.colour.text }, ctx, caption, width));
+  items.push(...shift(captionLines.items, 0, pictureHeight + theme.space.inner));
+  return { items, height: pictureHeight + (captionLines.height > 0 ? theme.space.inner + captionLines.height : 0) };
 }
 
-function numberBadge(n: number, x: number, y: number, ctx: LayoutContext): PlacedItem[] {
+/** The step number on a picture; read as the start of its caption ("1 Bøj benene …"). */
+function numberBadge(n: number, x: number, y: number, ctx: LayoutContext, caption: StructNode): PlacedItem[] {
   const { theme, measure } = ctx;
   const size = theme.size.body;
   const d = size * 1.9;
@@ -177,7 +215,7 @@ function numberBadge(n: number, x: number, y: number, ctx: LayoutContext): Place
   const textWidth = measure.width(text, 'bold', size);
   return [
     { kind: 'rect', x, y, width: d, height: d, radius: d / 2, fill: theme.colour.primary },
-    { kind: 'text', x: x + (d - textWidth) / 2, y: y + (d - size * 1.24) / 2, text, style: 'bold', size, colour: theme.colour.onPrimary, width: textWidth },
+    { kind: 'text', x: x + (d - textWidth) / 2, y: y + (d - size * 1.24) / 2, text, style: 'bold', size, colour: theme.colour.onPrimary, width: textWidth, tag: caption.id },
   ];
 }
 
@@ -206,11 +244,12 @@ const media: SliceMaker<'media'> = (block, ctx) => {
   const pictureWidth = ctx.width * theme.picture.mediaShare;
   const textWidth = ctx.width - pictureWidth - gap;
   const pictureHeight = pictureWidth / ctx.aspect(block.picture);
-  const text = stack(flowSlices(block.children, narrower(ctx, textWidth)));
+  const figure = tagged(ctx, 'Figure', { alt: block.alt });
+  const text = stack(flowSlices(block.children, within(ctx, ctx.parent, textWidth)));
   const [pictureX, textX] = block.side === 'left' ? [0, pictureWidth + gap] : [textWidth + gap, 0];
   const items: PlacedItem[] = [
     { kind: 'rect', x: pictureX, y: 0, width: pictureWidth, height: pictureHeight, fill: '#ffffff', stroke: theme.colour.rule, lineWidth: 0.75, radius: 4 },
-    { kind: 'picture', x: pictureX, y: 0, width: pictureWidth, height: pictureHeight, picture: block.picture, alt: block.alt },
+    { kind: 'picture', x: pictureX, y: 0, width: pictureWidth, height: pictureHeight, picture: block.picture, alt: block.alt, tag: figure.id },
     ...shift(text.items, textX, 0),
   ];
   return [slice(Math.max(pictureHeight, text.height), items, theme.space.block + 2)];
@@ -219,7 +258,7 @@ const media: SliceMaker<'media'> = (block, ctx) => {
 const card: SliceMaker<'card'> = (block, ctx) => {
   const { theme } = ctx;
   const pad = theme.space.padding;
-  const inner = flowSlices(block.children, narrower(ctx, ctx.width - 2 * pad));
+  const inner = flowSlices(block.children, within(ctx, tagged(ctx, 'Div'), ctx.width - 2 * pad));
   return keepTogether(inner, ctx, (height, items) =>
     slice(
       height + 2 * pad,
@@ -243,9 +282,9 @@ const callout: SliceMaker<'callout'> = (block, ctx) => {
   const iconSize = theme.size.body * 1.6;
   const textX = bar + pad + iconSize + pad;
   const textWidth = ctx.width - textX - pad;
-  const inner = narrower(ctx, textWidth);
+  const inner = within(ctx, tagged(ctx, 'Div'), textWidth);
   const titleSlices = block.title
-    ? textSlices([{ kind: 'text', text: block.title, bold: true }], { size: theme.size.body + 1, bold: true, colour: theme.colour.text }, inner)
+    ? textSlices([{ kind: 'text', text: block.title, bold: true }], { size: theme.size.body + 1, bold: true, colour: theme.colour.text }, inner, ctx.structure.add(inner.parent, 'P'))
     : [];
   const children = flowSlices(block.children, inner);
   if (children[0] && titleSlices.length > 0) children[0] = { ...children[0], spaceBefore: theme.space.inner };
@@ -268,9 +307,11 @@ const definitions: SliceMaker<'definitions'> = (block, ctx) => {
   const style = body(ctx);
   const termWidth = ctx.width * 0.34;
   const gap = 10;
+  const list = tagged(ctx, 'L');
   return block.items.map((item, i) => {
-    const term = stack(textSlices(item.term, { ...style, bold: true }, ctx, termWidth));
-    const detail = stack(textSlices(item.detail, style, ctx, ctx.width - termWidth - gap));
+    const node = ctx.structure.add(list, 'LI');
+    const term = stack(textSlices(item.term, { ...style, bold: true }, ctx, ctx.structure.add(node, 'Lbl'), termWidth));
+    const detail = stack(textSlices(item.detail, style, ctx, ctx.structure.add(node, 'LBody'), ctx.width - termWidth - gap));
     return slice(Math.max(term.height, detail.height), [...term.items, ...shift(detail.items, termWidth + gap, 0)], i === 0 ? ctx.theme.space.block : 2);
   });
 };

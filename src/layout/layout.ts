@@ -1,10 +1,11 @@
-/** Layout: document tree + theme -> pages of positioned items. Pure: no I/O, no pdfkit. */
+/** Layout: document tree + theme -> pages of positioned items and the logical structure. Pure: no I/O, no pdfkit. */
 import type { Theme } from '../brand/theme.js';
 import type { BlockNode } from '../markup/tree.js';
 import { flowSlices } from './blocks.js';
 import { type Furniture, furnitureItems } from './furniture.js';
 import { paginate } from './paginate.js';
-import type { Measurer, Page } from './types.js';
+import { StructureBuilder } from './structure.js';
+import type { Layout, Measurer } from './types.js';
 
 export interface LayoutInput {
   blocks: readonly BlockNode[];
@@ -15,13 +16,25 @@ export interface LayoutInput {
   furniture: Furniture;
 }
 
-export function layoutDocument({ blocks, theme, measure, aspect, furniture }: LayoutInput): Page[] {
+export function layoutDocument({ blocks, theme, measure, aspect, furniture }: LayoutInput): Layout {
   const { frame } = theme;
   const height = frame.bottom - frame.top;
-  const slices = flowSlices(blocks, { theme, measure, aspect, width: frame.right - frame.left, maxKeepHeight: height });
+  const structure = new StructureBuilder();
+  const slices = flowSlices(blocks, {
+    theme,
+    measure,
+    aspect,
+    width: frame.right - frame.left,
+    maxKeepHeight: height,
+    structure,
+    parent: structure.root,
+  });
   const pages = paginate(slices, { left: frame.left, top: frame.top, height });
-  return pages.map((items, i) => ({
-    number: i + 1,
-    items: [...furnitureItems(i + 1, pages.length, furniture, theme, measure), ...items],
-  }));
+  return {
+    structure: structure.root,
+    pages: pages.map((items, i) => ({
+      number: i + 1,
+      items: [...furnitureItems(i + 1, pages.length, furniture, theme, measure).map((item) => ({ ...item, artifact: 'Pagination' as const })), ...items],
+    })),
+  };
 }

@@ -4,7 +4,44 @@
  */
 import type { FontStyle } from '../brand/fonts.js';
 
-export interface TextItem {
+/** Roles of the logical structure a screen reader follows (PDF structure types). */
+export type StructRole =
+  | 'Document'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Figure'
+  | 'Caption'
+  | 'Div'
+  | 'Link';
+
+/** A node of the document's logical structure, in reading order. */
+export interface StructNode {
+  id: number;
+  role: StructRole;
+  /** Alt text (figures) or a description (links). */
+  alt?: string;
+  /** Plain text of a heading, for bookmarks. */
+  title?: string;
+  children: StructNode[];
+}
+
+/**
+ * What a placed item belongs to: a structure node's id, or, for what a screen
+ * reader should skip, an artifact (page furniture, frames, decoration).
+ */
+interface Tagged {
+  tag?: number;
+  /** Set on page furniture: header, footer, page numbers. */
+  artifact?: 'Pagination';
+}
+
+export interface TextItem extends Tagged {
   kind: 'text';
   x: number;
   /** Top of the line box; the baseline is `y + ascent`. */
@@ -17,7 +54,7 @@ export interface TextItem {
   href?: string;
 }
 
-export interface RectItem {
+export interface RectItem extends Tagged {
   kind: 'rect';
   x: number;
   y: number;
@@ -29,7 +66,7 @@ export interface RectItem {
   radius?: number;
 }
 
-export interface LineItem {
+export interface LineItem extends Tagged {
   kind: 'line';
   x1: number;
   y1: number;
@@ -39,7 +76,7 @@ export interface LineItem {
   width: number;
 }
 
-export interface PictureItem {
+export interface PictureItem extends Tagged {
   kind: 'picture';
   x: number;
   y: number;
@@ -51,7 +88,7 @@ export interface PictureItem {
 }
 
 /** A small shape that carries meaning beside colour: the callout icons. */
-export interface IconItem {
+export interface IconItem extends Tagged {
   kind: 'icon';
   x: number;
   y: number;
@@ -67,6 +104,11 @@ export interface Page {
   /** 1-based. */
   number: number;
   items: PlacedItem[];
+}
+
+export interface Layout {
+  pages: Page[];
+  structure: StructNode;
 }
 
 export interface Measurer {

@@ -209,7 +209,8 @@ function band(p: Of<'band'>, c: PropColours, resolve: Resolve): string {
   const d = `M${n(a.x)} ${n(a.y)}Q${n((a.x + b.x) / 2)} ${n((a.y + b.y) / 2 + sag * 2)} ${n(b.x)} ${n(b.y)}`;
   const stroke = (colour: string, width: number) =>
     el('path', { d, fill: 'none', stroke: colour, 'stroke-width': width, 'stroke-linecap': 'round' });
-  return stroke(c.line, 7) + stroke(c.soft, 2.5);
+  // A flat elastic: a broad dark strip with a paper edge so it reads over the figure.
+  return stroke(c.paper, 13) + stroke(c.line, 9) + stroke(c.fill, 2.5);
 }
 
 function dumbbell(p: Of<'dumbbell'>, c: PropColours, resolve: Resolve): string {
@@ -233,8 +234,20 @@ function dumbbell(p: Of<'dumbbell'>, c: PropColours, resolve: Resolve): string {
   return bar(e1.x, e1.y, e2.x, e2.y, 5, c.line) + plate(e1) + plate(e2);
 }
 
+/** Prop colours faded towards the paper, for props that belong to a ghost pose. */
+export function ghostColours(c: PropColours): PropColours {
+  return {
+    line: mix(c.line, c.paper, 0.6),
+    fill: mix(c.fill, c.paper, 0.6),
+    soft: mix(c.soft, c.paper, 0.5),
+    floor: mix(c.floor, c.paper, 0.6),
+    paper: c.paper,
+  };
+}
+
 /** SVG for one prop. */
-export function propSvg(p: Prop, c: PropColours, resolve: Resolve, width: number, cam: Camera): string {
+export function propSvg(p: Prop, colours: PropColours, resolve: Resolve, width: number, cam: Camera): string {
+  const c = p.ghost ? ghostColours(colours) : colours;
   switch (p.type) {
     case 'floor':
       return bar(p.from ?? 10, p.y, p.to ?? width - 10, p.y, 4, c.floor);

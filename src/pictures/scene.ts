@@ -98,6 +98,11 @@ const figureIndex = z
   .optional()
   .describe('for layer "middle": which figure (default: first non-ghost)');
 
+const propGhost = z
+  .boolean()
+  .optional()
+  .describe('faded like a ghost figure, e.g. the band or box a start pose holds');
+
 const floor = z.strictObject({
   type: z.literal('floor'),
   y: coord,
@@ -105,6 +110,7 @@ const floor = z.strictObject({
   to: coord.optional(),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const mat = z.strictObject({
   type: z.literal('mat'),
@@ -114,12 +120,14 @@ const mat = z.strictObject({
   thickness: size.optional(),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const surface = z.strictObject({
   type: z.literal('surface'),
   points: z.array(XYSchema).min(3).describe('corners of a floor area or mat seen in perspective'),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const block = z.strictObject({
   type: z.literal('block'),
@@ -130,6 +138,7 @@ const block = z.strictObject({
   soft: z.boolean().optional().describe('light fill, e.g. a mattress'),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const bed = z.strictObject({
   type: z.literal('bed'),
@@ -142,6 +151,7 @@ const bed = z.strictObject({
   headboard: z.enum(['left', 'right']).optional(),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const pillow = z.strictObject({
   type: z.literal('pillow'),
@@ -152,6 +162,7 @@ const pillow = z.strictObject({
   angle: angle.optional().describe('clockwise degrees'),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const chair = z.strictObject({
   type: z.literal('chair'),
@@ -163,6 +174,7 @@ const chair = z.strictObject({
   back: size.optional().describe('backrest height above the seat, default 62'),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const table = z.strictObject({
   type: z.literal('table'),
@@ -172,6 +184,7 @@ const table = z.strictObject({
   floor: coord,
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const wall = z.strictObject({
   type: z.literal('wall'),
@@ -181,6 +194,7 @@ const wall = z.strictObject({
   bottom: coord.describe('usually the floor y'),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const box = z.strictObject({
   type: z.literal('box'),
@@ -190,6 +204,7 @@ const box = z.strictObject({
   height: size.optional().describe('default 40'),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const wedge = z.strictObject({
   type: z.literal('wedge'),
@@ -201,6 +216,7 @@ const wedge = z.strictObject({
   thickEnd: z.enum(['left', 'right']),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const ball = z.strictObject({
   type: z.literal('ball'),
@@ -209,6 +225,7 @@ const ball = z.strictObject({
   r: size,
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const band = z.strictObject({
   type: z.literal('band'),
@@ -217,6 +234,7 @@ const band = z.strictObject({
   sag: coord.optional().describe('+ sags downwards by this much in the middle'),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 const dumbbell = z.strictObject({
   type: z.literal('dumbbell'),
@@ -224,6 +242,7 @@ const dumbbell = z.strictObject({
   angle: angle.optional().describe('clockwise degrees, 0 = horizontal'),
   layer,
   figure: figureIndex,
+  ghost: propGhost,
 });
 
 export const PropSchema = z
