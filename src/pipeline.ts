@@ -35,6 +35,8 @@ export interface RenderRequest {
   handout: string;
   /** Brand id from content/brands/. */
   brand: string;
+  /** PDF/A-2a for archiving, as well as PDF/UA-1. */
+  archival?: boolean;
 }
 
 export interface RenderResult {
@@ -128,6 +130,7 @@ export async function render(project: Project, request: RenderRequest): Promise<
     keywords: [handout.meta.documentId, `version ${handout.meta.version}`].join(', '),
     language: languageTag(handout.language),
     date: documentDate(handout),
+    archival: request.archival,
   });
   return { pdf, pages: layout.pages, handout, brand };
 }

@@ -71,3 +71,23 @@ describe('handout build', () => {
     for (const option of ['--brand', '--out', '--all', '--root']) expect(result.stdout).toContain(option);
   });
 });
+
+describe('a brand that fails its checks', () => {
+  it('is refused with the contrast it has and a colour that would pass, while other brands still build', async () => {
+    const root = await copyProject();
+    await editFile(root, 'content/brands/pale.json', () =>
+      JSON.stringify({
+        id: 'pale',
+        organisation: 'Bleg Klinik',
+        address: 'Vej 1, 9999 By',
+        phone: '12 12 12 12',
+        logo: 'assets/logos/skovlund-sygehus.svg',
+        colours: { primary: '#7fb3d5', accent: '#2e8b57' },
+      }, null, 2),
+    );
+    const result = await handout(root, 'build', LEAFLET, '--out', 'output');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/brands\/pale\.json:8:5: colours\.primary: contrast of headings and links on white paper is 2\.\d\d:1, below 4\.5:1 \(darken it, e\.g\. to #[0-9a-f]{6}\)/);
+    expect(await filesBelow(path.join(root, 'output'))).toEqual(['skovlund-sygehus/smerter-i-ryggen.pdf']);
+  });
+});

@@ -18,6 +18,8 @@ export interface Theme {
   size: { body: number; h1: number; h2: number; h3: number; caption: number; small: number };
   /** Line height as a multiple of the font size. */
   leading: number;
+  /** The longest a line of text may be, in points: about 70 characters of body text. */
+  measure: number;
   space: { block: number; heading: number; inner: number; padding: number };
   colour: {
     primary: string;
@@ -43,8 +45,10 @@ export function themeFor(brand: Brand): Theme {
     frame: { left: side, right: width - side, top: 34 * MM, bottom: height - 22 * MM },
     footer: { baseline: height - 12 * MM },
     font: brand.font,
-    size: { body: 12, h1: 26, h2: 17, h3: 14, caption: 11, small: 9 },
+    size: { body: 13, h1: 27, h2: 18, h3: 15, caption: 11.5, small: 9 },
     leading: 1.4,
+    // Danish text in Atkinson Hyperlegible averages 0.44 em a character: 31 em is about 70.
+    measure: 13 * 31,
     space: { block: 8, heading: 18, inner: 6, padding: 10 },
     colour: {
       primary,

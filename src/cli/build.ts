@@ -3,7 +3,7 @@
  * handout never stops the others; every failure is listed at the end.
  */
 import path from 'node:path';
-import { contentDir } from '../content/library.js';
+import { brandIds, contentDir } from '../content/library.js';
 import { listJson } from '../content/files.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, writeFileAtomic } from '../output.js';
@@ -15,6 +15,7 @@ export interface BuildOptions {
   all: boolean;
   brand?: string[];
   out: string;
+  pdfa: boolean;
   debug: boolean;
 }
 
@@ -39,13 +40,13 @@ export async function build(options: BuildOptions, log: (line: string) => void):
     return report;
   }
   const files = options.all ? await listJson(contentDir(project.root, 'handouts')) : options.files.map((f) => path.resolve(f));
-  const brands = options.brand?.length ? options.brand : [...project.library.brands.keys()];
+  const brands = options.brand?.length ? options.brand : brandIds(project.library);
   for (const file of files) {
     for (const brand of brands) {
       const target = `${path.relative(project.root, file) || file} for ${brand}`;
       const started = performance.now();
       try {
-        const result = await render(project, { handout: file, brand });
+        const result = await render(project, { handout: file, brand, archival: options.pdfa });
         const out = outputPath(path.resolve(options.out), brand, result.handout.id);
         await writeFileAtomic(out, result.pdf);
         report.built.push(out);

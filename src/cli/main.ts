@@ -19,6 +19,7 @@ await yargs(hideBin(process.argv))
         .option('all', { type: 'boolean', default: false, describe: 'Build every handout in content/handouts/' })
         .option('brand', { type: 'string', array: true, describe: 'Brand id(s) from content/brands/ (default: every brand)' })
         .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+        .option('pdfa', { type: 'boolean', default: false, describe: 'Archival PDF/A-2a (always tagged PDF/UA-1)' })
         .check((argv) => {
           if (!argv.all && (argv.files ?? []).length === 0) throw new Error('name at least one handout file, or use --all');
           return true;
@@ -27,7 +28,7 @@ await yargs(hideBin(process.argv))
         .example('$0 build --all', 'Every handout for every brand'),
     async (argv) => {
       const report = await build(
-        { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, debug: argv.debug },
+        { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, pdfa: argv.pdfa, debug: argv.debug },
         (line) => console.log(line),
       );
       if (report.failures.length > 0) {

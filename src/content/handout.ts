@@ -50,6 +50,11 @@ export function resolveHandout(handout: Handout, doc: JsonDocument, library: Lib
       if (block.type !== 'exercises') return block;
       const items: ExerciseView[] = [];
       block.items.forEach((ref, i) => {
+        const failed = library.broken.get(`exercises/${ref.exercise}`);
+        if (failed) {
+          problems.push(...failed.diagnostics);
+          return;
+        }
         const exercise = library.exercises.get(ref.exercise)?.value;
         if (!exercise) {
           problems.push(

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { brandProblems } from '../brand/check.js';
 import { HandoutError } from '../diagnostics.js';
 import { displayPath, listJson, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, validate } from './json.js';
@@ -25,15 +26,20 @@ export interface Library {
   labels: ReadonlyMap<string, Loaded<Labels>>;
   /** Picture ids with their scene files under content/pictures/. */
   pictures: ReadonlyMap<string, JsonDocument>;
+  /**
+   * Files that failed to load, by kind and file stem ("brands/x"): a handout that
+   * uses one fails with its error; every other handout still builds.
+   */
+  broken: ReadonlyMap<string, HandoutError>;
 }
 
 export function contentDir(root: string, kind: 'handouts' | 'exercises' | 'brands' | 'labels' | 'pictures'): string {
   return path.join(root, 'content', kind);
 }
 
-/** Load every library file; all problems are reported together, not just the first. */
+/** Load every library file; a broken file is kept aside with its error, not thrown. */
 export async function loadLibrary(root: string): Promise<Library> {
-  const problems: HandoutError[] = [];
+  const broken = new Map<string, HandoutError>();
   const collect = async <T>(
     kind: 'exercises' | 'brands' | 'labels',
     read: (doc: JsonDocument) => T,
@@ -51,29 +57,45 @@ export async function loadLibrary(root: string): Promise<Library> {
         }
         out.set(id, { value, doc });
       } catch (error) {
-        if (error instanceof HandoutError) problems.push(error);
+        if (error instanceof HandoutError) broken.set(`${kind}/${path.basename(file, '.json')}`, error);
         else throw error;
       }
     }
     return out;
   };
   const exercises = await collect('exercises', (d) => validate(d, ExerciseSchema), (v) => v.id);
-  const brands = await collect('brands', (d) => validate(d, BrandSchema), (v) => v.id);
+  const brands = await collect(
+    'brands',
+    (d) => {
+      const brand = validate(d, BrandSchema);
+      const problems = brandProblems(brand, d);
+      if (problems.length > 0) throw new HandoutError(problems);
+      return brand;
+    },
+    (v) => v.id,
+  );
   const labels = await collect('labels', (d) => validate(d, LabelsSchema), (_v, f) => path.basename(f, '.json'));
   const pictures = new Map<string, JsonDocument>();
   for (const file of await listJson(contentDir(root, 'pictures'))) {
     try {
       pictures.set(path.basename(file, '.json'), await readJson(root, file));
     } catch (error) {
-      if (error instanceof HandoutError) problems.push(error);
+      if (error instanceof HandoutError) broken.set(`pictures/${path.basename(file, '.json')}`, error);
       else throw error;
     }
   }
-  if (problems.length > 0) throw new HandoutError(problems.flatMap((p) => p.diagnostics));
-  return { root, exercises, brands, labels, pictures };
+  return { root, exercises, brands, labels, pictures, broken };
+}
+
+/** Every brand the project has, the broken ones too: building "every brand" must not skip one quietly. */
+export function brandIds(library: Library): string[] {
+  const broken = [...library.broken.keys()].filter((k) => k.startsWith('brands/')).map((k) => k.slice('brands/'.length));
+  return [...new Set([...library.brands.keys(), ...broken])].sort();
 }
 
 export function brandById(library: Library, id: string): Brand {
+  const failed = library.broken.get(`brands/${id}`);
+  if (failed) throw failed;
   const brand = library.brands.get(id);
   if (!brand) {
     throw new HandoutError({
@@ -86,6 +108,10 @@ export function brandById(library: Library, id: string): Brand {
 }
 
 export function labelsFor(library: Library, language: string): Labels {
+  for (const lang of new Set(['da', language.slice(0, 2)])) {
+    const failed = library.broken.get(`labels/${lang}`);
+    if (failed) throw failed;
+  }
   const base = library.labels.get('da')?.value ?? {};
   const own = library.labels.get(language.slice(0, 2))?.value ?? {};
   // A missing translation falls back to Danish, the language the library is written in.

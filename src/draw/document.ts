@@ -17,6 +17,31 @@ export interface DocumentInfo {
   language: string;
   /** Fixed, so that the same inputs give the same bytes. */
   date: Date;
+  /** PDF/A-2a (archival) as well as PDF/UA-1. */
+  archival?: boolean;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const PDFUA_ID = `
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>`;
+
+/**
+ * pdfkit copies the info strings into the XMP packet unescaped, so a title such as
+ * "Ryg & nakke" would make the metadata malformed. It writes the Info dictionary
+ * first and the XMP last: escape the strings in between.
+ */
+function escapeMetadata(doc: PDFKit.PDFDocument): void {
+  const internal = doc as unknown as { endMetadata(): void; info: Record<string, unknown> };
+  const endMetadata = internal.endMetadata.bind(doc);
+  internal.endMetadata = () => {
+    for (const [key, value] of Object.entries(internal.info)) if (typeof value === 'string') internal.info[key] = escapeXml(value);
+    endMetadata();
+  };
 }
 
 interface DrawContext {
@@ -157,7 +182,7 @@ export function drawDocument(layout: Layout, fonts: LoadedFonts, pictures: Reado
     pdfVersion: '1.7',
     tagged: true,
     // @types/pdfkit lists only the PDF/A subsets; pdfkit 0.20 also takes 'PDF/UA'.
-    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
+    subset: info.archival ? 'PDF/A-2a' : ('PDF/UA' as PDFKit.Mixins.PDFSubsets),
     lang: info.language,
     displayTitle: true,
     info: {
@@ -167,9 +192,13 @@ export function drawDocument(layout: Layout, fonts: LoadedFonts, pictures: Reado
       Keywords: info.keywords,
       Creator: 'handout',
       CreationDate: info.date,
-      ModDate: info.date,
+      // PDF/A wants the Info dictionary to match the XMP, and pdfkit writes no XMP modification date.
+      ...(info.archival ? {} : { ModDate: info.date }),
     },
   });
+  escapeMetadata(doc);
+  // pdfkit takes one subset; an archival PDF declares PDF/UA by hand.
+  if (info.archival) doc.appendXML(PDFUA_ID);
   // Parsed fonts are shared by every document of the process (pdfkit accepts a fontkit font).
   doc.registerFont('regular', fonts.regular as unknown as Buffer);
   doc.registerFont('bold', fonts.bold as unknown as Buffer);

@@ -34,6 +34,8 @@ export function svgAspect(svg: string, file: string): number {
 const pictograms = new Map<string, string>();
 
 function pictogram(id: string, ctx: PictureContext): PreparedPicture {
+  const failed = ctx.library.broken.get(`pictures/${id}`);
+  if (failed) throw failed;
   const doc = ctx.library.pictures.get(id);
   if (!doc) throw new HandoutError({ file: `content/pictures/${id}.json`, message: `unknown picture "${id}"` });
   const key = `${id}|${JSON.stringify(ctx.palette)}`;

@@ -90,7 +90,9 @@ function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, tag: St
   );
 }
 
+/** Text never runs wider than the theme's measure, however wide its column. */
 function textSlices(inlines: Inline[], style: TextStyle, ctx: LayoutContext, tag: StructNode, width = ctx.width, indent = 0): Slice[] {
+  width = Math.min(width, ctx.theme.measure - indent);
   const lines = breakLines(inlines, width, style.size, ctx.measure, style.bold ? 'bold' : 'regular');
   return lineSlices(lines, style, ctx, tag, indent);
 }

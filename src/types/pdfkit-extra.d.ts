@@ -6,6 +6,7 @@ declare namespace PDFKit {
   }
   interface PDFDocument {
     /** Open an image once, to draw it many times without storing it again. */
+    appendXML(xml: string, newline?: boolean): void;
     openImage(src: Buffer | Uint8Array | ArrayBuffer | string): PDFImage;
     image(src: PDFImage, x?: number, y?: number, options?: Mixins.ImageOption): this;
     /** A link annotation that joins a Link structure element and describes itself (PDF/UA). */

@@ -106,3 +106,22 @@ describe('the tagged leaflet', () => {
     expect(roles(trees.at(-1) as StructNode)).toContain('Link');
   });
 });
+
+describe('an archival leaflet (--pdfa)', () => {
+  it('declares PDF/A-2a and PDF/UA-1 in its XMP, with an sRGB output intent and every font embedded', async () => {
+    const { pdf } = await render(await openProject(ROOT), { handout: HANDOUT, brand: 'skovlund-sygehus', archival: true });
+    // Read the bytes before pdfjs takes the buffer over.
+    const raw = Buffer.from(pdf).toString('latin1');
+    const archived = await getDocument({ data: pdf, verbosity: 0 }).promise;
+    const meta = await archived.getMetadata();
+    expect(meta.metadata?.get('pdfaid:part')).toBe('2');
+    expect(meta.metadata?.get('pdfaid:conformance')).toBe('A');
+    expect(meta.metadata?.get('pdfuaid:part')).toBe('1');
+    expect(raw).toMatch(/\/OutputIntents/);
+    expect(raw).toMatch(/\/S \/GTS_PDFA1/);
+    expect(raw).not.toMatch(/\/Encrypt/);
+    expect(raw).not.toMatch(/\/ModDate/);
+    // Every font dictionary has an embedded font file.
+    expect(raw.match(/\/FontFile2/g)?.length).toBe(raw.match(/\/Type \/FontDescriptor/g)?.length);
+  });
+});
