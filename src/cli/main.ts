@@ -3,7 +3,12 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { writeSchemas } from './schema.js';
+import { runBatch } from '../batch/batch.js';
+import { defaultJobs } from '../batch/pool.js';
+import { parseShard } from '../batch/shard.js';
+import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { build } from './build.js';
+import { createReporter } from './progress.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('handout')
@@ -37,6 +42,35 @@ await yargs(hideBin(process.argv))
         process.exitCode = 1;
       }
       console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
+    },
+  )
+  .command(
+    'batch',
+    'Build everything a manifest names (handouts x brands x variants x languages), in parallel and incrementally',
+    (y) =>
+      y
+        .option('config', { type: 'string', default: 'handouts.config.json', describe: 'The manifest' })
+        .option('jobs', { type: 'number', default: defaultJobs(), describe: 'Worker threads (default: one per core)' })
+        .option('shard', { type: 'string', describe: 'Build only share i of n, e.g. 2/4 (stable across runs)' })
+        .option('force', { type: 'boolean', default: false, describe: 'Rebuild outputs whose inputs have not changed' })
+        .example('$0 batch', 'Build handouts.config.json')
+        .example('$0 batch --shard 2/4 --jobs 2', 'The second quarter of the work, on 2 threads'),
+    async (argv) => {
+      const live = Boolean(process.stdout.isTTY) && !process.env.CI;
+      const reporter = createReporter(process.stdout, live);
+      try {
+        const summary = await runBatch(
+          { root: argv.root, manifest: argv.config, workers: Math.max(1, argv.jobs), shard: argv.shard ? parseShard(argv.shard) : undefined, force: argv.force },
+          (event) => reporter.event(event),
+          argv.debug,
+        );
+        reporter.summary(summary);
+        if (summary.failed.length > 0) process.exitCode = 1;
+      } catch (error) {
+        if (!(error instanceof HandoutError)) throw error;
+        console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
+        process.exitCode = 1;
+      }
     },
   )
   .command(

@@ -3,6 +3,7 @@
  * drift. Every shipped content file names its schema in `$schema`.
  */
 import { z } from 'zod';
+import { ManifestSchema } from '../batch/manifest.js';
 import { SceneSchema } from '../pictures/scene.js';
 import { LabelsSchema } from './library.js';
 import { BrandSchema, ExerciseSchema, HandoutSchema } from './schema.js';
@@ -13,6 +14,7 @@ const KINDS = {
   brand: BrandSchema,
   labels: LabelsSchema,
   picture: SceneSchema,
+  manifest: ManifestSchema,
 } as const;
 
 export type ContentKind = keyof typeof KINDS;

@@ -1,0 +1,89 @@
+/**
+ * A batch build: expand the manifest, keep this shard's jobs, skip what is up to
+ * date, render the rest in parallel, and record what was built.
+ */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { formatDiagnostic } from '../diagnostics.js';
+import { displayPath } from '../content/files.js';
+import { loadLibrary } from '../content/library.js';
+import { InputIndex } from './inputs.js';
+import { expandManifest, type Job, loadManifest } from './manifest.js';
+import { type JobResult, runJobs } from './pool.js';
+import { loadRecord, saveRecord } from './record.js';
+import { inShard, type Shard } from './shard.js';
+
+export interface BatchOptions {
+  root: string;
+  manifest: string;
+  workers: number;
+  shard?: Shard;
+  force: boolean;
+}
+
+export type BatchEvent =
+  | { kind: 'planned'; total: number; unchanged: number }
+  | { kind: 'done'; result: JobResult; finished: number; total: number };
+
+export interface BatchSummary {
+  built: number;
+  unchanged: number;
+  failed: { output: string; message: string }[];
+  seconds: number;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export function describeFailure(result: Extract<JobResult, { ok: false }>, debug: boolean): string {
+  if (result.diagnostics?.length) return result.diagnostics.map(formatDiagnostic).join('\n');
+  return debug ? result.message : `internal error: ${result.message.split('\n')[0]} (run with --debug for the stack trace)`;
+}
+
+export async function runBatch(options: BatchOptions, onEvent: (event: BatchEvent) => void, debug = false): Promise<BatchSummary> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  const manifestFile = displayPath(root, path.resolve(root, options.manifest));
+  const manifest = await loadManifest(root, options.manifest);
+  const library = await loadLibrary(root);
+  const all = await expandManifest(manifest, root, library, manifestFile);
+  const jobs = options.shard ? all.filter((j) => inShard(j.output, options.shard as Shard)) : all;
+
+  const record = await loadRecord(root);
+  const index = new InputIndex(root, library);
+  const fingerprints = new Map<string, string>();
+  const todo: Job[] = [];
+  for (const job of jobs) {
+    const print = await index.fingerprint(job);
+    if (print) fingerprints.set(job.output, print);
+    const previous = record.outputs[job.output];
+    const upToDate = !options.force && print !== undefined && previous?.fingerprint === print && (await exists(path.join(root, job.output)));
+    if (!upToDate) todo.push(job);
+  }
+  const unchanged = jobs.length - todo.length;
+  onEvent({ kind: 'planned', total: jobs.length, unchanged });
+
+  const failed: BatchSummary['failed'] = [];
+  let built = 0;
+  let finished = 0;
+  const byOutput = new Map(todo.map((j) => [j.output, j]));
+  await runJobs(todo, { root, workers: options.workers }, (result) => {
+    finished++;
+    const job = byOutput.get(result.output) as Job;
+    if (result.ok) {
+      built++;
+      const print = fingerprints.get(result.output);
+      if (print) record.outputs[result.output] = { fingerprint: print, handout: job.handout, brand: job.brand, pages: result.pages, sha256: result.sha256 };
+    } else {
+      delete record.outputs[result.output];
+      failed.push({ output: result.output, message: describeFailure(result, debug) });
+    }
+    onEvent({ kind: 'done', result, finished, total: todo.length });
+  });
+  await saveRecord(root, record);
+  return { built, unchanged, failed, seconds: (performance.now() - started) / 1000 };
+}

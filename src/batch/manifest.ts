@@ -1,0 +1,83 @@
+/**
+ * The batch manifest (`handouts.config.json`): which handouts, brands, variants
+ * and languages to build, and where each PDF goes. Expanded into jobs in a
+ * stable order, so that shards and records mean the same thing on every run.
+ */
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { z } from 'zod';
+import { readJson } from '../content/files.js';
+import { validate } from '../content/json.js';
+import { brandIds, type Library } from '../content/library.js';
+import { HandoutError } from '../diagnostics.js';
+
+export const VARIANTS = ['standard'] as const;
+
+export const ManifestSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** Globs of handout files, relative to the project. */
+    handouts: z.array(z.string().min(1)).min(1).default(['content/handouts/*.json']),
+    /** Brand ids or globs over them; "*" is every brand. */
+    brands: z.array(z.string().min(1)).min(1).default(['*']),
+    variants: z.array(z.enum(VARIANTS)).min(1).default(['standard']),
+    languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1).default(['da']),
+    /** Archival PDF/A-2a for every output. */
+    pdfa: z.boolean().default(false),
+    /** Where each PDF goes: {brand}, {lang}, {handout}, {variant} ("" for standard, ".large-print" otherwise). */
+    output: z
+      .string()
+      .regex(/\{handout\}/, 'the output pattern must contain {handout}')
+      .default('output/{brand}/{lang}/{handout}{variant}.pdf'),
+  })
+  .describe('What `handout batch` builds and where it writes it.');
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export interface Job {
+  /** The output file, relative to the project: also the job's identity. */
+  output: string;
+  handout: string;
+  brand: string;
+  variant: (typeof VARIANTS)[number];
+  language: string;
+  pdfa: boolean;
+}
+
+export async function loadManifest(root: string, file: string): Promise<Manifest> {
+  return validate(await readJson(root, path.resolve(root, file)), ManifestSchema);
+}
+
+function matcher(pattern: string): RegExp {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+/** Every job the manifest names, sorted by output path. */
+export async function expandManifest(manifest: Manifest, root: string, library: Library, manifestFile: string): Promise<Job[]> {
+  const handouts = (await glob(manifest.handouts, { cwd: root, onlyFiles: true })).sort();
+  if (handouts.length === 0) {
+    throw new HandoutError({ file: manifestFile, path: 'handouts', message: `no handout files match ${manifest.handouts.join(', ')}` });
+  }
+  const known = brandIds(library);
+  const brands = known.filter((id) => manifest.brands.some((p) => matcher(p).test(id)));
+  const unmatched = manifest.brands.filter((p) => !known.some((id) => matcher(p).test(id)));
+  if (unmatched.length > 0) {
+    throw new HandoutError({ file: manifestFile, path: 'brands', message: `no brand matches ${unmatched.map((p) => `"${p}"`).join(', ')}`, hint: `known brands: ${known.join(', ')}` });
+  }
+  const jobs: Job[] = [];
+  for (const handout of handouts) {
+    const id = path.basename(handout, '.json');
+    for (const brand of brands) {
+      for (const language of manifest.languages) {
+        for (const variant of manifest.variants) {
+          const output = manifest.output
+            .replaceAll('{brand}', brand)
+            .replaceAll('{lang}', language)
+            .replaceAll('{handout}', id)
+            .replaceAll('{variant}', variant === 'standard' ? '' : `.${variant}`);
+          jobs.push({ output, handout, brand, variant, language, pdfa: manifest.pdfa });
+        }
+      }
+    }
+  }
+  return jobs.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
+}

@@ -1,0 +1,68 @@
+/**
+ * A pool of worker threads, one per core by default. Each worker loads fonts,
+ * templates and the content library once and renders many jobs with them.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DiagnosticInit } from '../diagnostics.js';
+import type { Job } from './manifest.js';
+
+export type JobResult =
+  | { ok: true; output: string; pages: number; sha256: string; ms: number }
+  | { ok: false; output: string; diagnostics?: DiagnosticInit[]; message: string; ms: number };
+
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/**
+ * A new worker running the worker module beside this one. Run from TypeScript
+ * sources (tests, tsx), the worker first registers tsx to load them.
+ */
+function startWorker(root: string): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: { root } });
+  const tsx = pathToFileURL(path.resolve(path.dirname(here), '../../node_modules/tsx/dist/esm/api/index.mjs')).href;
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+  return new Worker(boot, { eval: true, workerData: { root } });
+}
+
+export async function runJobs(jobs: readonly Job[], options: { root: string; workers: number }, onResult: (result: JobResult) => void): Promise<void> {
+  if (jobs.length === 0) return;
+  const count = Math.min(options.workers, jobs.length);
+  let next = 0;
+  const reported = new Set<string>();
+  const report = (result: JobResult) => {
+    reported.add(result.output);
+    onResult(result);
+  };
+  await Promise.all(
+    Array.from({ length: count }, () => {
+      const worker = startWorker(options.root);
+      return new Promise<void>((resolve) => {
+        let current: Job | undefined;
+        const feed = () => {
+          current = jobs[next++];
+          if (current) worker.postMessage(current);
+          else void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (result: JobResult) => {
+          report(result);
+          feed();
+        });
+        // A worker that dies takes only its own job with it; the others carry on.
+        worker.on('error', (error) => {
+          if (current) report({ ok: false, output: current.output, message: `the worker stopped: ${error.stack ?? error.message}`, ms: 0 });
+          resolve();
+        });
+        feed();
+      });
+    }),
+  );
+  for (const job of jobs) {
+    if (!reported.has(job.output)) report({ ok: false, output: job.output, message: 'not built: every worker stopped before it', ms: 0 });
+  }
+}

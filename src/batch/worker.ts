@@ -1,0 +1,47 @@
+/** A batch worker: loads the project once, then renders and writes one job at a time. */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { HandoutError } from '../diagnostics.js';
+import { writeFileAtomic } from '../output.js';
+import { openProject, type Project, render } from '../pipeline.js';
+import type { Job } from './manifest.js';
+import type { JobResult } from './pool.js';
+
+const { root } = workerData as { root: string };
+let project: Promise<Project> | undefined;
+
+async function run(job: Job): Promise<JobResult> {
+  const started = performance.now();
+  try {
+    project ??= openProject(root);
+    const result = await render(await project, { handout: job.handout, brand: job.brand, archival: job.pdfa });
+    if (result.handout.language !== job.language) {
+      throw new HandoutError({
+        file: job.handout,
+        message: `the handout is written in "${result.handout.language}", and there is no translation into "${job.language}"`,
+        hint: `remove "${job.language}" from the manifest's languages, or add a translation`,
+      });
+    }
+    await writeFileAtomic(path.resolve(root, job.output), result.pdf);
+    return {
+      ok: true,
+      output: job.output,
+      pages: result.pages.length,
+      sha256: createHash('sha256').update(result.pdf).digest('hex'),
+      ms: performance.now() - started,
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      output: job.output,
+      diagnostics: error instanceof HandoutError ? [...error.diagnostics] : undefined,
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      ms: performance.now() - started,
+    };
+  }
+}
+
+parentPort?.on('message', async (job: Job) => {
+  parentPort?.postMessage(await run(job));
+});
