@@ -38,6 +38,25 @@ export function formatDiagnostic(d: DiagnosticInit): string {
   return `${where}: ${level}${path}${d.message}${hint}`;
 }
 
+/**
+ * Line and column of many offsets in one text: line starts found once, then a
+ * binary search per offset (a long markup text has thousands of tags).
+ */
+export function positionFinder(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  };
+}
+
 /** 1-based line and column of a character offset. */
 export function positionAt(text: string, offset: number): Position {
   let line = 1;

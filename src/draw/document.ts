@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
+import { drawVector } from './vector.js';
 import type { PreparedPicture } from '../images/pictures.js';
 import type { IconItem, Layout, LineItem, PictureItem, PlacedItem, RectItem, StructNode, TextItem } from '../layout/types.js';
 
@@ -84,6 +85,10 @@ const drawLine: Drawer<LineItem> = (item, { doc }) => {
 const drawPicture: Drawer<PictureItem> = (item, ctx) => {
   const picture = ctx.pictures.get(item.picture);
   if (!picture) throw new Error(`picture "${item.picture}" was not prepared`);
+  if (picture.kind === 'vector') {
+    drawVector(ctx.doc, picture.vector, item.x, item.y, item.width, item.height);
+    return;
+  }
   if (picture.kind === 'svg') {
     SVGtoPDF(ctx.doc, picture.svg, item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMidYMid meet' });
     return;

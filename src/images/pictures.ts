@@ -11,8 +11,22 @@ import { HandoutError } from '../diagnostics.js';
 import { pictogramSvg } from '../pictures/pictogram.js';
 import { type Palette, SceneSchema } from '../pictures/scene.js';
 import { prepareRaster, type RasterImage } from './raster.js';
+import { parseVector, type VectorPicture } from './vector.js';
 
-export type PreparedPicture = { kind: 'svg'; svg: string; aspect: number } | { kind: 'raster'; image: RasterImage; aspect: number };
+export type PreparedPicture =
+  | { kind: 'vector'; vector: VectorPicture; aspect: number }
+  | { kind: 'svg'; svg: string; aspect: number }
+  | { kind: 'raster'; image: RasterImage; aspect: number };
+
+const parsed = new Map<string, VectorPicture | undefined>();
+
+/** An SVG as parsed vector shapes when it is simple enough, else as text for svg-to-pdfkit. */
+function svgPicture(svg: string, file: string): PreparedPicture {
+  if (!parsed.has(svg)) parsed.set(svg, parseVector(svg));
+  const vector = parsed.get(svg);
+  const aspect = svgAspect(svg, file);
+  return vector ? { kind: 'vector', vector, aspect } : { kind: 'svg', svg, aspect };
+}
 
 export interface PictureContext {
   library: Library;
@@ -44,15 +58,14 @@ function pictogram(id: string, ctx: PictureContext): PreparedPicture {
     svg = pictogramSvg(validate(doc, SceneSchema), ctx.palette);
     pictograms.set(key, svg);
   }
-  return { kind: 'svg', svg, aspect: svgAspect(svg, doc.file) };
+  return svgPicture(svg, doc.file);
 }
 
 async function assetPicture(ref: string, ctx: PictureContext, from: { file: string }): Promise<PreparedPicture> {
   const file = await projectFile(ctx.library.root, ref, from);
   const data = await readFile(file);
   if (ref.endsWith('.svg')) {
-    const svg = data.toString('utf8');
-    return { kind: 'svg', svg, aspect: svgAspect(svg, ref) };
+    return svgPicture(data.toString('utf8'), ref);
   }
   const image = await prepareRaster(data, ref, ctx.maxWidth, ctx.cacheDir);
   return { kind: 'raster', image, aspect: image.width / image.height };

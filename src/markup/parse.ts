@@ -3,7 +3,7 @@
  * here: which element may hold which, and where text may stand.
  */
 import { Parser } from 'htmlparser2';
-import { type DiagnosticInit, HandoutError, positionAt } from '../diagnostics.js';
+import { type DiagnosticInit, HandoutError, positionFinder } from '../diagnostics.js';
 import type { BlockNode, CalloutTone, FigureNode, Inline, SourceSpan } from './tree.js';
 import { elementProblems, VOCABULARY } from './vocabulary.js';
 
@@ -19,10 +19,11 @@ type RawNode = RawElement | string;
 function parseRaw(file: string, markup: string, problems: DiagnosticInit[]): RawNode[] {
   const root: RawElement = { name: '#root', attributes: {}, children: [], source: { file, line: 1, column: 1 } };
   const stack: RawElement[] = [root];
+  const positionOf = positionFinder(markup);
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const at = positionAt(markup, parser.startIndex);
+        const at = positionOf(parser.startIndex);
         for (const p of elementProblems(name, attributes)) problems.push({ file, position: at, ...p });
         const element: RawElement = { name, attributes, children: [], source: { file, ...at } };
         stack.at(-1)?.children.push(element);

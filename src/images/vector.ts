@@ -1,0 +1,160 @@
+/**
+ * SVG of the simple kind our pictograms and most logos are (paths and basic
+ * shapes with fill, stroke and transforms), parsed once into a list of shapes
+ * that drawing replays with pdfkit. svg-to-pdfkit re-parses the SVG for every
+ * document and was a third of a leaflet's drawing time; anything beyond this
+ * subset (text, gradients, <use>, CSS) still goes to it.
+ */
+import { Parser } from 'htmlparser2';
+
+/** [a, b, c, d, e, f] as in SVG's matrix(). */
+export type Matrix = [number, number, number, number, number, number];
+
+export interface VectorStyle {
+  fill: string | undefined;
+  stroke: string | undefined;
+  strokeWidth: number;
+  lineCap: 'butt' | 'round' | 'square';
+  lineJoin: 'miter' | 'round' | 'bevel';
+  fillOpacity: number;
+  strokeOpacity: number;
+}
+
+export type VectorShape =
+  | { kind: 'path'; d: string }
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; rx: number }
+  | { kind: 'circle'; cx: number; cy: number; r: number }
+  | { kind: 'ellipse'; cx: number; cy: number; rx: number; ry: number }
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number }
+  | { kind: 'polygon'; points: [number, number][]; closed: boolean };
+
+export interface VectorOp {
+  shape: VectorShape;
+  style: VectorStyle;
+  matrix: Matrix;
+}
+
+export interface VectorPicture {
+  viewBox: [number, number, number, number];
+  ops: VectorOp[];
+}
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const SHAPES = new Set(['path', 'rect', 'circle', 'ellipse', 'line', 'polygon', 'polyline']);
+const STYLE_ATTRIBUTES = new Set(['fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin', 'opacity', 'fill-opacity', 'stroke-opacity']);
+const GEOMETRY = new Set(['d', 'x', 'y', 'width', 'height', 'rx', 'ry', 'cx', 'cy', 'r', 'x1', 'y1', 'x2', 'y2', 'points']);
+const IGNORED = new Set(['xmlns', 'viewBox', 'version', 'id', 'transform']);
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function numbers(text: string): number[] {
+  return (text.match(/-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/gi) ?? []).map(Number);
+}
+
+/** An SVG transform list as one matrix; undefined for a form we do not read. */
+function parseTransform(text: string | undefined): Matrix | undefined {
+  if (!text) return IDENTITY;
+  let m = IDENTITY;
+  for (const [, name, args] of text.matchAll(/(\w+)\s*\(([^)]*)\)/g)) {
+    const v = numbers(args ?? '');
+    let t: Matrix;
+    if (name === 'matrix' && v.length === 6) t = v as Matrix;
+    else if (name === 'translate') t = [1, 0, 0, 1, v[0] ?? 0, v[1] ?? 0];
+    else if (name === 'scale') t = [v[0] ?? 1, 0, 0, v[1] ?? v[0] ?? 1, 0, 0];
+    else if (name === 'rotate') {
+      const a = ((v[0] ?? 0) * Math.PI) / 180;
+      const [cx, cy] = [v[1] ?? 0, v[2] ?? 0];
+      t = multiply(multiply([1, 0, 0, 1, cx, cy], [Math.cos(a), Math.sin(a), -Math.sin(a), Math.cos(a), 0, 0]), [1, 0, 0, 1, -cx, -cy]);
+    } else return undefined;
+    m = multiply(m, t);
+  }
+  return m;
+}
+
+function colour(value: string | undefined, inherited: string | undefined): string | undefined {
+  if (value === undefined) return inherited;
+  return value === 'none' || value === 'transparent' ? undefined : value;
+}
+
+function styleOf(a: Record<string, string>, parent: VectorStyle): VectorStyle {
+  const opacity = a.opacity !== undefined ? Number(a.opacity) : 1;
+  return {
+    fill: colour(a.fill, parent.fill),
+    stroke: colour(a.stroke, parent.stroke),
+    strokeWidth: a['stroke-width'] !== undefined ? Number(a['stroke-width']) : parent.strokeWidth,
+    lineCap: (a['stroke-linecap'] as VectorStyle['lineCap']) ?? parent.lineCap,
+    lineJoin: (a['stroke-linejoin'] as VectorStyle['lineJoin']) ?? parent.lineJoin,
+    fillOpacity: parent.fillOpacity * opacity * (a['fill-opacity'] !== undefined ? Number(a['fill-opacity']) : 1),
+    strokeOpacity: parent.strokeOpacity * opacity * (a['stroke-opacity'] !== undefined ? Number(a['stroke-opacity']) : 1),
+  };
+}
+
+function shapeOf(name: string, a: Record<string, string>): VectorShape {
+  const num = (k: string, d = 0) => (a[k] !== undefined ? Number(a[k]) : d);
+  switch (name) {
+    case 'path':
+      return { kind: 'path', d: a.d ?? '' };
+    case 'rect':
+      return { kind: 'rect', x: num('x'), y: num('y'), width: num('width'), height: num('height'), rx: num('rx', num('ry')) };
+    case 'circle':
+      return { kind: 'circle', cx: num('cx'), cy: num('cy'), r: num('r') };
+    case 'ellipse':
+      return { kind: 'ellipse', cx: num('cx'), cy: num('cy'), rx: num('rx'), ry: num('ry') };
+    case 'line':
+      return { kind: 'line', x1: num('x1'), y1: num('y1'), x2: num('x2'), y2: num('y2') };
+    default: {
+      const v = numbers(a.points ?? '');
+      const points: [number, number][] = [];
+      for (let i = 0; i + 1 < v.length; i += 2) points.push([v[i] as number, v[i + 1] as number]);
+      return { kind: 'polygon', points, closed: name === 'polygon' };
+    }
+  }
+}
+
+/** The shapes of an SVG, or undefined when it uses anything beyond the simple subset. */
+export function parseVector(svg: string): VectorPicture | undefined {
+  let viewBox: VectorPicture['viewBox'] | undefined;
+  let supported = true;
+  const ops: VectorOp[] = [];
+  const base: VectorStyle = { fill: '#000000', stroke: undefined, strokeWidth: 1, lineCap: 'butt', lineJoin: 'miter', fillOpacity: 1, strokeOpacity: 1 };
+  const stack: { style: VectorStyle; matrix: Matrix }[] = [{ style: base, matrix: IDENTITY }];
+  const parser = new Parser(
+    {
+      onopentag(name, a) {
+        const parent = stack.at(-1) as { style: VectorStyle; matrix: Matrix };
+        const known = (k: string) => STYLE_ATTRIBUTES.has(k) || GEOMETRY.has(k) || IGNORED.has(k);
+        const transform = parseTransform(a.transform);
+        if (!transform || !Object.keys(a).every(known) || (name !== 'svg' && name !== 'g' && !SHAPES.has(name))) {
+          supported = false;
+          stack.push(parent);
+          return;
+        }
+        if (name === 'svg') {
+          const v = numbers(a.viewBox ?? '');
+          if (v.length === 4) viewBox = v as VectorPicture['viewBox'];
+        }
+        const frame = { style: styleOf(a, parent.style), matrix: multiply(parent.matrix, transform) };
+        stack.push(frame);
+        if (SHAPES.has(name)) ops.push({ shape: shapeOf(name, a), ...frame });
+      },
+      onclosetag() {
+        stack.pop();
+      },
+      ontext(text) {
+        if (text.trim() !== '') supported = false;
+      },
+    },
+    { xmlMode: true, recognizeSelfClosing: true },
+  );
+  parser.end(svg);
+  return supported && viewBox ? { viewBox, ops } : undefined;
+}
