@@ -1,15 +1,24 @@
 /**
- * `npm run bench`: how long one discharge leaflet takes, on this machine.
- * Prints figures; asserts nothing.
+ * `npm run bench`: how fast handout is on this machine. Prints figures; asserts nothing.
+ *   1. one discharge leaflet, warm, median of 50 renders in one process
+ *   2. a cold `handout build` of it as a whole process, median of 5
+ *   3. a batch of N leaflets (generated copies of the sample, each its own file) with --jobs = cores
+ *   4. the same batch again with nothing changed (incremental)
  */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openProject, render } from '../src/pipeline.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), process.env.HANDOUT_BENCH_ROOT ?? '../..');
-const request = { handout: 'content/handouts/smerter-i-ryggen.json', brand: 'skovlund-sygehus' };
-const runs = Number(process.env.HANDOUT_BENCH_RUNS ?? 30);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const cli = path.join(here, '../src/cli/main.js');
+const HANDOUT = 'content/handouts/smerter-i-ryggen.json';
+const BRAND = 'skovlund-sygehus';
+const BATCH = Number(process.env.HANDOUT_BENCH_BATCH ?? 200);
+const cores = os.availableParallelism?.() ?? os.cpus().length;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -17,19 +26,60 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-const coldStart = performance.now();
-const project = await openProject(root);
-const first = await render(project, request);
-const cold = performance.now() - coldStart;
-
-const times: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const t = performance.now();
-  await render(project, request);
-  times.push(performance.now() - t);
+function versus(value: number, target: number, unit: string): string {
+  return value <= target ? `(target ${target} ${unit}: met)` : `(target ${target} ${unit}: missed by ${(value - target).toFixed(unit === 's' ? 2 : 0)} ${unit}, ${((value / target - 1) * 100).toFixed(0)}% over)`;
 }
 
-console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}`);
-console.log(`leaflet: ${request.handout} for ${request.brand}, ${first.pages.length} pages, ${(first.pdf.length / 1024).toFixed(0)} KiB`);
-console.log(`cold (load project + first render): ${cold.toFixed(0)} ms`);
-console.log(`warm, median of ${runs}: ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
+/** Wall time and peak memory (KiB, the whole process tree) of a command. */
+function timed(args: string[], cwd: string): { seconds: number; peakKiB: number; stdout: string } {
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed:\n${run.stderr}`);
+  return { seconds, peakKiB: Number(run.stderr.trim().split('\n').at(-1)), stdout: run.stdout };
+}
+
+console.log(`machine: ${cores} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+// 1. Warm.
+const project = await openProject(root);
+const first = await render(project, { handout: HANDOUT, brand: BRAND });
+const warm: number[] = [];
+for (let i = 0; i < 50; i++) {
+  const t = performance.now();
+  await render(project, { handout: HANDOUT, brand: BRAND });
+  warm.push(performance.now() - t);
+}
+const warmMedian = median(warm);
+console.log(`1. leaflet (${first.pages.length} pages, ${(first.pdf.length / 1024).toFixed(0)} KiB), warm, median of 50: ${warmMedian.toFixed(1)} ms ${versus(warmMedian, 25, 'ms')}`);
+console.log(`   heap after 50 renders: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB RSS`);
+
+// 2. Cold, as a whole process.
+const out = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-'));
+const cold: number[] = [];
+let coldPeak = 0;
+for (let i = 0; i < 5; i++) {
+  const run = timed([cli, 'build', HANDOUT, '--brand', BRAND, '--out', out], root);
+  cold.push(run.seconds);
+  coldPeak = Math.max(coldPeak, run.peakKiB);
+}
+const coldMedian = median(cold);
+console.log(`2. cold \`handout build\` of it, median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's')}`);
+
+// 3 and 4. A batch of generated leaflets, then the same batch unchanged.
+const batchRoot = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-batch-'));
+for (const part of ['content', 'templates', 'assets']) await cp(path.join(root, part), path.join(batchRoot, part), { recursive: true });
+const leaflet = JSON.parse(await readFile(path.join(root, HANDOUT), 'utf8'));
+await rm(path.join(batchRoot, 'content/handouts'), { recursive: true });
+await mkdir(path.join(batchRoot, 'content/handouts'));
+for (let i = 0; i < BATCH; i++) {
+  const copy = { ...leaflet, id: `leaflet-${i}`, title: `${leaflet.title} ${i}` };
+  await writeFile(path.join(batchRoot, `content/handouts/leaflet-${i}.json`), JSON.stringify(copy));
+}
+await writeFile(path.join(batchRoot, 'handouts.config.json'), JSON.stringify({ handouts: ['content/handouts/*.json'], brands: [BRAND] }));
+const batch = timed([cli, '--root', batchRoot, 'batch', '--jobs', String(cores)], batchRoot);
+console.log(`3. batch of ${BATCH} leaflets (${first.pages.length} pages each), --jobs ${cores}: ${batch.seconds.toFixed(1)} s, ${(BATCH / batch.seconds).toFixed(1)} handouts/s, peak ${(batch.peakKiB / 1024).toFixed(0)} MiB`);
+const again = timed([cli, '--root', batchRoot, 'batch', '--jobs', String(cores)], batchRoot);
+console.log(`4. the same batch, nothing changed: ${again.seconds.toFixed(2)} s ${versus(again.seconds, 2, 's')}`);
+await rm(batchRoot, { recursive: true, force: true });
+await rm(out, { recursive: true, force: true });

@@ -3,7 +3,6 @@
  * pdfkit. One drawer per item kind, picked from a table.
  */
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
 import { drawVector } from './vector.js';
 import type { PreparedPicture } from '../images/pictures.js';
@@ -45,8 +44,12 @@ function escapeMetadata(doc: PDFKit.PDFDocument): void {
   };
 }
 
+type SvgDrawer = typeof import('svg-to-pdfkit').default;
+
 interface DrawContext {
   doc: PDFKit.PDFDocument;
+  /** svg-to-pdfkit, loaded only for a document with an SVG beyond the simple subset. */
+  svg?: SvgDrawer;
   /** The structure element of each structure node, by id. */
   elements: Map<number, { node: StructNode; element: PDFKit.PDFStructureElement }>;
   pictures: ReadonlyMap<string, PreparedPicture>;
@@ -90,7 +93,8 @@ const drawPicture: Drawer<PictureItem> = (item, ctx) => {
     return;
   }
   if (picture.kind === 'svg') {
-    SVGtoPDF(ctx.doc, picture.svg, item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMidYMid meet' });
+    if (!ctx.svg) throw new Error('svg-to-pdfkit was not loaded');
+    ctx.svg(ctx.doc, picture.svg, item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMidYMid meet' });
     return;
   }
   let image = ctx.opened.get(item.picture);
@@ -179,7 +183,8 @@ class Bookmarks {
   }
 }
 
-export function drawDocument(layout: Layout, fonts: LoadedFonts, pictures: ReadonlyMap<string, PreparedPicture>, info: DocumentInfo): Promise<Uint8Array> {
+export async function drawDocument(layout: Layout, fonts: LoadedFonts, pictures: ReadonlyMap<string, PreparedPicture>, info: DocumentInfo): Promise<Uint8Array> {
+  const svg = [...pictures.values()].some((p) => p.kind === 'svg') ? (await import('svg-to-pdfkit')).default : undefined;
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
@@ -214,7 +219,7 @@ export function drawDocument(layout: Layout, fonts: LoadedFonts, pictures: Reado
     doc.on('error', reject);
   });
   const structure = buildStructure(doc, layout.structure);
-  const ctx: DrawContext = { doc, pictures, opened: new Map(), elements: structure.elements };
+  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), elements: structure.elements };
   const bookmarks = new Bookmarks(doc);
   for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { HandoutError } from '../diagnostics.js';
 
 export interface RasterImage {
@@ -61,6 +60,8 @@ async function fromDiskOrSharp(key: string, input: Buffer, file: string, maxPixe
 
 async function normalise(input: Buffer, file: string, maxPixels: number): Promise<RasterImage> {
   sharpCalls++;
+  // Loaded on first use: most handouts have only vector pictures, and sharp costs 60 ms to load.
+  const { default: sharp } = await import('sharp');
   try {
     const source = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', autoOrient: true });
     const meta = await source.metadata();

@@ -148,9 +148,10 @@ function chair(p: Of<'chair'>, c: PropColours): string {
 function table(p: Of<'table'>, c: PropColours): string {
   const l = p.x - p.width / 2;
   const r = p.x + p.width / 2;
+  const inset = Math.min(p.inset ?? 8, p.width / 2);
   return [
-    bar(l + 8, p.y + 4, l + 8, p.floor - 2, 6, c.line),
-    bar(r - 8, p.y + 4, r - 8, p.floor - 2, 6, c.line),
+    bar(l + inset, p.y + 4, l + inset, p.floor - 2, 6, c.line),
+    bar(r - inset, p.y + 4, r - inset, p.floor - 2, 6, c.line),
     rect(l, p.y, p.width, 8, 3, { fill: c.line }),
   ].join('');
 }
@@ -191,7 +192,8 @@ function wedge(p: Of<'wedge'>, c: PropColours): string {
   ]
     .map(([x, y]) => `${n(x as number)},${n(y as number)}`)
     .join(' ');
-  return el('polygon', { points, ...outlined(c) });
+  // A mid tone, darker than other soft props, so the cushion stands out from the seat and the body.
+  return el('polygon', { points, ...outlined(c, mix(c.line, c.paper, 0.45)) });
 }
 
 function ball(p: Of<'ball'>, c: PropColours): string {

@@ -182,6 +182,7 @@ const table = z.strictObject({
   y: coord.describe('top surface'),
   width: size,
   floor: coord,
+  inset: z.number().min(0).max(1000).optional().describe('how far the legs stand in from each end, default 8'),
   layer,
   figure: figureIndex,
   ghost: propGhost,
