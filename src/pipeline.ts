@@ -5,9 +5,11 @@
 import path from 'node:path';
 import { loadFonts } from './brand/fonts.js';
 import { type Theme, themeFor } from './brand/theme.js';
+import { catalogCategories } from './content/catalog.js';
 import { loadHandout, resolveHandout } from './content/handout.js';
-import { brandById, type Library, labelsFor, loadLibrary } from './content/library.js';
+import { brandById, exercisePictureProblem, type Labels, type Library, labelsFor, loadLibrary } from './content/library.js';
 import type { Brand, Handout } from './content/schema.js';
+import { HandoutError } from './diagnostics.js';
 import { drawDocument } from './draw/document.js';
 import { type PreparedPicture, preparePictures } from './images/pictures.js';
 import { layoutDocument } from './layout/layout.js';
@@ -63,11 +65,14 @@ function picturesOf(blocks: readonly BlockNode[]): string[] {
   });
 }
 
-/** SOURCE_DATE_EPOCH wins, as reproducible-build tools expect; else the handout's own date. */
-function documentDate(handout: Handout): Date {
+/**
+ * SOURCE_DATE_EPOCH wins, as reproducible-build tools expect; else the document's
+ * own date; else a fixed date, never the clock.
+ */
+function documentDate(iso: string | undefined): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${handout.meta.date}T00:00:00Z`);
+  return new Date(`${iso ?? '2000-01-01'}T00:00:00Z`);
 }
 
 /** "da" -> "da-DK": the PDF's language names the region a reader expects. */
@@ -80,16 +85,27 @@ function pictureAspect(pictures: ReadonlyMap<string, PreparedPicture>) {
   return (ref: string) => pictures.get(ref)?.aspect ?? 4 / 3;
 }
 
-export async function render(project: Project, request: RenderRequest): Promise<RenderResult> {
-  const { library, templates, root } = project;
-  const { handout, doc } = await loadHandout(root, path.resolve(root, request.handout));
-  const brand = brandById(library, request.brand);
-  const labels = labelsFor(library, handout.language);
-  const view = resolveHandout(handout, doc, library, labels);
-  const theme: Theme = themeFor(brand);
+/** What every kind of document (leaflet, catalogue, ...) hands to the shared stages. */
+interface DocumentSource {
+  template: string;
+  view: object;
+  language: string;
+  title: string;
+  subtitle?: string;
+  keywords?: string;
+  /** Left part of the footer on every page. */
+  footer: string;
+  date: Date;
+  /** The file errors about the document's pictures are reported against. */
+  file: string;
+}
 
-  const markup = templates.render(handout.template, { handout: view, brand }, labels, handout.language);
-  const blocks = parseMarkup(`templates/${handout.template}.hbs (rendered)`, markup);
+/** Template -> markup -> document tree -> pictures -> layout -> PDF, for any document. */
+async function renderDocument(project: Project, source: DocumentSource, brand: Brand, labels: Labels, archival = false) {
+  const { library, templates, root } = project;
+  const theme: Theme = themeFor(brand);
+  const markup = templates.render(source.template, { ...source.view, brand }, labels, source.language);
+  const blocks = parseMarkup(`templates/${source.template}.hbs (rendered)`, markup);
 
   const fonts = loadFonts(theme.font);
   const pictures = await preparePictures(
@@ -100,16 +116,11 @@ export async function render(project: Project, request: RenderRequest): Promise<
       maxWidth: theme.frame.right - theme.frame.left,
       cacheDir: path.join(root, '.cache', 'images'),
     },
-    { file: doc.file },
+    { file: source.file },
   );
   const aspect = pictureAspect(pictures);
   const measure = fontMeasurer(fonts);
   const pageOf = labels.pageOf ?? 'Side {page} af {pages}';
-  const footer = [
-    `${labels.documentId ?? 'Dok.-id'} ${handout.meta.documentId}`,
-    `${labels.version ?? 'Version'} ${handout.meta.version}`,
-    `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
-  ].join(' · ');
   const layout = layoutDocument({
     blocks,
     theme,
@@ -119,20 +130,80 @@ export async function render(project: Project, request: RenderRequest): Promise<
       logo: { picture: brand.logo, alt: brand.organisation, aspect: aspect(brand.logo) },
       organisation: brand.organisation,
       department: brand.department,
-      footer,
+      footer: source.footer,
       pageOf: (page, count) => pageOf.replace('{page}', String(page)).replace('{pages}', String(count)),
     },
   });
   const pdf = await drawDocument(layout, fonts, pictures, {
-    title: handout.title,
+    title: source.title,
     author: brand.department ? `${brand.organisation}, ${brand.department}` : brand.organisation,
-    subject: handout.subtitle,
-    keywords: [handout.meta.documentId, `version ${handout.meta.version}`].join(', '),
-    language: languageTag(handout.language),
-    date: documentDate(handout),
-    archival: request.archival,
+    subject: source.subtitle,
+    keywords: source.keywords,
+    language: languageTag(source.language),
+    date: source.date,
+    archival,
   });
-  return { pdf, pages: layout.pages, handout, brand };
+  return { pdf, pages: layout.pages };
+}
+
+export async function render(project: Project, request: RenderRequest): Promise<RenderResult> {
+  const { library, root } = project;
+  const { handout, doc } = await loadHandout(root, path.resolve(root, request.handout));
+  const brand = brandById(library, request.brand);
+  const labels = labelsFor(library, handout.language);
+  const view = resolveHandout(handout, doc, library, labels);
+  const { documentId, version } = handout.meta;
+  const result = await renderDocument(
+    project,
+    {
+      template: handout.template,
+      view: { handout: view },
+      language: handout.language,
+      title: handout.title,
+      subtitle: handout.subtitle,
+      keywords: [documentId, `version ${version}`].join(', '),
+      footer: [`${labels.documentId ?? 'Dok.-id'} ${documentId}`, `${labels.version ?? 'Version'} ${version}`, `${labels.phone ?? 'Tlf.'} ${brand.phone}`].join(' · '),
+      date: documentDate(handout.meta.date),
+      file: doc.file,
+    },
+    brand,
+    labels,
+    request.archival,
+  );
+  return { ...result, handout, brand };
+}
+
+/**
+ * The exercise catalogue a clinic browses when it composes a programme: every
+ * exercise of the library with its picture, purpose, default dose and tags.
+ */
+export async function renderCatalog(project: Project, request: { brand: string; language?: string; archival?: boolean }): Promise<{ pdf: Uint8Array; pages: Page[] }> {
+  const { library } = project;
+  const brand = brandById(library, request.brand);
+  const language = request.language ?? 'da';
+  const labels = labelsFor(library, language);
+  const problems = [
+    ...[...library.broken].filter(([key]) => key.startsWith('exercises/')).flatMap(([, error]) => error.diagnostics),
+    ...[...library.exercises.keys()].flatMap((id) => exercisePictureProblem(library, id) ?? []),
+  ];
+  if (problems.length > 0) throw new HandoutError(problems);
+  const categories = catalogCategories([...library.exercises.values()].map((e) => e.value), labels);
+  const title = labels.catalogTitle ?? 'Øvelseskatalog';
+  return renderDocument(
+    project,
+    {
+      template: 'catalog',
+      view: { title, count: library.exercises.size, categories },
+      language,
+      title,
+      footer: [brand.organisation, `${labels.phone ?? 'Tlf.'} ${brand.phone}`].join(' · '),
+      date: documentDate(undefined),
+      file: 'content/exercises',
+    },
+    brand,
+    labels,
+    request.archival,
+  );
 }
 
 /** One call from TypeScript: a handout file and a brand id in, PDF bytes out. */

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `handout` command line: a thin shell over the library. */
+import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { writeSchemas } from './schema.js';
@@ -7,6 +8,8 @@ import { runBatch } from '../batch/batch.js';
 import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { writeFileAtomic } from '../output.js';
+import { openProject, renderCatalog } from '../pipeline.js';
 import { build } from './build.js';
 import { createReporter } from './progress.js';
 
@@ -66,6 +69,28 @@ await yargs(hideBin(process.argv))
         );
         reporter.summary(summary);
         if (summary.failed.length > 0) process.exitCode = 1;
+      } catch (error) {
+        if (!(error instanceof HandoutError)) throw error;
+        console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
+        process.exitCode = 1;
+      }
+    },
+  )
+  .command(
+    'catalog',
+    'Write the exercise catalogue: every exercise with picture, purpose, default dose and tags',
+    (y) =>
+      y
+        .option('brand', { type: 'string', demandOption: true, describe: 'Brand id from content/brands/' })
+        .option('out', { type: 'string', default: 'output', describe: 'Output folder: writes <out>/<brand>/catalog.pdf' })
+        .example('$0 catalog --brand skovlund-sygehus', 'output/skovlund-sygehus/catalog.pdf'),
+    async (argv) => {
+      try {
+        const project = await openProject(argv.root);
+        const { pdf, pages } = await renderCatalog(project, { brand: argv.brand });
+        const file = path.join(argv.out, argv.brand, 'catalog.pdf');
+        await writeFileAtomic(file, pdf);
+        console.log(`wrote ${file} (${pages.length} pages, ${project.library.exercises.size} exercises)`);
       } catch (error) {
         if (!(error instanceof HandoutError)) throw error;
         console.error(error.diagnostics.map(formatDiagnostic).join('\n'));

@@ -5,7 +5,7 @@
 import { HandoutError, type DiagnosticInit } from '../diagnostics.js';
 import { readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, type JsonPath, validate } from './json.js';
-import type { Library } from './library.js';
+import { exercisePictureProblem, type Library } from './library.js';
 import { formatDose, mergeDose } from './dose.js';
 import type { Labels } from './library.js';
 import { type Block, type Dose, type Exercise, type Handout, HandoutSchema } from './schema.js';
@@ -62,6 +62,8 @@ export function resolveHandout(handout: Handout, doc: JsonDocument, library: Lib
           );
           return;
         }
+        const pictureProblem = exercisePictureProblem(library, ref.exercise);
+        if (pictureProblem) problems.push(pictureProblem);
         const dose = mergeDose(exercise.dose, ref.dose);
         number++;
         items.push({ ...exercise, dose, doseText: formatDose(dose, labels), note: ref.note, number });

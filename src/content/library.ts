@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { brandProblems } from '../brand/check.js';
-import { HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { displayPath, listJson, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, validate } from './json.js';
 import { type Brand, BrandSchema, type Exercise, ExerciseSchema } from './schema.js';
@@ -85,6 +85,15 @@ export async function loadLibrary(root: string): Promise<Library> {
     }
   }
   return { root, exercises, brands, labels, pictures, broken };
+}
+
+/** A diagnostic when an exercise names a picture id that content/pictures/ does not have. */
+export function exercisePictureProblem(library: Library, id: string): DiagnosticInit | undefined {
+  const loaded = library.exercises.get(id);
+  if (!loaded) return undefined;
+  const { picture } = loaded.value;
+  if (picture.startsWith('assets/') || library.pictures.has(picture) || library.broken.has(`pictures/${picture}`)) return undefined;
+  return diagnosticAt(loaded.doc, ['picture'], `unknown picture "${picture}"`, didYouMean(picture, library.pictures.keys()) ?? `add content/pictures/${picture}.json or name a file under assets/`);
 }
 
 /** Every brand the project has, the broken ones too: building "every brand" must not skip one quietly. */

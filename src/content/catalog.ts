@@ -1,0 +1,27 @@
+/** The exercise library arranged for the catalogue: by category, then by name. */
+import { formatDose } from './dose.js';
+import type { Labels } from './library.js';
+import { type Exercise, ExerciseCategory } from './schema.js';
+
+export interface CatalogCategory {
+  title: string;
+  exercises: (Exercise & { doseText: string })[];
+}
+
+const LABEL_KEYS: Record<Exercise['category'], string> = {
+  relieving: 'categoryRelieving',
+  mobility: 'categoryMobility',
+  stability: 'categoryStability',
+  strength: 'categoryStrength',
+  stretch: 'categoryStretch',
+  'warm-up': 'categoryWarmUp',
+};
+
+export function catalogCategories(exercises: readonly Exercise[], labels: Labels): CatalogCategory[] {
+  const collator = new Intl.Collator('da');
+  return ExerciseCategory.options.flatMap((category) => {
+    const inCategory = exercises.filter((e) => e.category === category).sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
+    if (inCategory.length === 0) return [];
+    return [{ title: labels[LABEL_KEYS[category]] ?? category, exercises: inCategory.map((e) => ({ ...e, doseText: formatDose(e.dose, labels) })) }];
+  });
+}
