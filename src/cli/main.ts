@@ -10,8 +10,16 @@ import { parseShard } from '../batch/shard.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
+import { validateProject, within } from '../validate.js';
 import { build } from './build.js';
+import { listProject } from './list.js';
 import { createReporter } from './progress.js';
+
+// `handout list | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 await yargs(hideBin(process.argv))
   .scriptName('handout')
@@ -74,6 +82,35 @@ await yargs(hideBin(process.argv))
         console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
         process.exitCode = 1;
       }
+    },
+  )
+  .command(
+    'validate [paths..]',
+    'Check every content file, brand, label file and template without rendering; report all problems',
+    (y) =>
+      y
+        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Report only problems in these files or folders' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: one array of diagnostics, for CI annotations' })
+        .example('$0 validate', 'The whole project')
+        .example('$0 validate content/handouts --format json', 'Handouts only, as JSON'),
+    async (argv) => {
+      const problems = within(await validateProject(argv.root), path.resolve(argv.root), argv.paths ?? []);
+      const errors = problems.filter((p) => p.severity !== 'warning');
+      if (argv.format === 'json') console.log(JSON.stringify(problems, null, 2));
+      else {
+        for (const p of problems) console.error(formatDiagnostic(p));
+        console.error(`${errors.length} error${errors.length === 1 ? '' : 's'}, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`);
+      }
+      if (errors.length > 0) process.exitCode = 1;
+    },
+  )
+  .command(
+    'list',
+    'List handouts, exercises (with tags), brands, templates and labels',
+    (y) => y,
+    async (argv) => {
+      const project = await openProject(argv.root);
+      for (const line of await listProject(project)) console.log(line);
     },
   )
   .command(

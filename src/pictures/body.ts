@@ -75,6 +75,7 @@ export interface Angles {
   shoulder: number;
   elbow: number;
   armOut: number;
+  handIn: number;
   hip: number;
   knee: number;
   ankle: number;
@@ -155,6 +156,7 @@ export function resolveAngles(fig: Figure, cam: Camera, side: SideName): Angles 
     shoulder: limbs.shoulder ?? 0,
     elbow: limbs.elbow ?? 0,
     armOut: limbs.armOut ?? 0,
+    handIn: limbs.handIn ?? 0,
     hip: limbs.hip ?? 0,
     knee: limbs.knee ?? 0,
     ankle: limbs.ankle ?? 0,
@@ -168,6 +170,7 @@ export function resolveAngles(fig: Figure, cam: Camera, side: SideName): Angles 
     const [upper, fore] = twoBone(root, target, BODY.upperArm, BODY.forearm + BODY.handOffset, true);
     a.shoulder = wrap(upper);
     a.elbow = wrap(fore - upper);
+    a.handIn = 0;
   }
   if (limbs.footAt) {
     const root: Vec3 = [0, 0, z * BODY.hipHalf];
@@ -200,7 +203,14 @@ function sideLocal(a: Angles, side: SideName): Record<SideJoint, Vec3> {
   const wrist = add(elbow, mul(dir(foreDir), BODY.forearm));
   const hand = add(wrist, mul(dir(foreDir), BODY.handOffset));
   const shoulderAt: Vec3 = [0, BODY.shoulderUp, z * BODY.shoulderHalf];
-  const arm = place({ shoulder: [0, 0, 0] as Vec3, elbow, wrist, hand }, shoulderAt, a.armOut, a.shoulder);
+  // handIn: the forearm swings in towards the midline about the upper arm axis (shoulder rotation).
+  const armTwist = (p: Vec3): Vec3 => rotY(p, z * a.handIn);
+  const arm = place(
+    { shoulder: [0, 0, 0] as Vec3, elbow, wrist: armTwist(wrist), hand: armTwist(hand) },
+    shoulderAt,
+    a.armOut,
+    a.shoulder,
+  );
 
   const shinDir = -a.knee;
   const footDir = shinDir + 90 + a.ankle;

@@ -18,6 +18,7 @@
  *   knee      flexion: + bends the lower leg backwards
  *   ankle     + toes up, - toes pointed
  *   armOut / legOut   abduction: + limb out to the side
+ *   handIn    the forearm of a bent elbow swings in across the body around the upper arm
  *   kneeOut   a bent leg rolls out to the side around the hip-ankle line
  *   footOut   the lower leg of a bent knee swings out around the thigh
  *
@@ -56,6 +57,9 @@ export const LimbsSchema = z
     shoulder: angle.optional().describe('+ arm forwards: 90 straight ahead, 180 overhead'),
     elbow: angle.optional().describe('flexion: + forearm forwards/up'),
     armOut: angle.optional().describe('abduction: + arm out to the side'),
+    handIn: angle
+      .optional()
+      .describe('the forearm of a bent elbow swings in across the body around the upper arm (ignored with handAt)'),
     handAt: XYSchema.optional().describe('put the hand centre here (side view only); solves shoulder and elbow'),
     hip: angle.optional().describe('flexion: + thigh forwards, 90 = sitting'),
     knee: angle.optional().describe('flexion: + lower leg bends backwards'),

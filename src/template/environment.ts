@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import { displayPath, listFiles } from '../content/files.js';
 import type { Labels } from '../content/library.js';
 import { didYouMean } from '../content/suggest.js';
-import { HandoutError, type Position } from '../diagnostics.js';
+import { HandoutError, type Position, positionFinder } from '../diagnostics.js';
 import { checkMarkupVocabulary } from '../markup/vocabulary.js';
 
 export interface TemplateSource {
@@ -23,6 +23,8 @@ export interface Templates {
   root: string;
   render(name: string, view: object, labels: Labels, language: string): string;
   names(): string[];
+  /** Every `{{label "key"}}` in templates and partials, with its place: checked without rendering. */
+  labelUses(): { key: string; file: string; position: Position }[];
 }
 
 function templateDir(root: string) {
@@ -92,6 +94,11 @@ export async function loadTemplates(root: string): Promise<Templates> {
   return {
     root,
     names: () => [...compiled.keys()].sort(),
+    labelUses: () =>
+      [...main, ...partials].flatMap((source) => {
+        const at = positionFinder(source.text);
+        return [...source.text.matchAll(/\{\{\s*label\s+["']([^"']+)["']/g)].map((m) => ({ key: m[1] as string, file: source.file, position: at(m.index) }));
+      }),
     render(name, view, currentLabels, currentLanguage) {
       const template = compiled.get(name);
       if (!template) {

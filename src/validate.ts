@@ -1,0 +1,115 @@
+/**
+ * `handout validate`: every content file, brand, label file and template checked
+ * without rendering, and every problem reported in one run: schemas, template
+ * syntax and markup, and every reference (exercise, brand, template, label,
+ * picture and image file).
+ */
+import path from 'node:path';
+import { loadFonts, missingGlyphs } from './brand/fonts.js';
+import { displayPath, listJson, projectFile } from './content/files.js';
+import { loadHandout, resolveHandout } from './content/handout.js';
+import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
+import { contentDir, exercisePictureProblem, labelsFor, type Library, loadLibrary } from './content/library.js';
+import type { Handout } from './content/schema.js';
+import { didYouMean } from './content/suggest.js';
+import { type DiagnosticInit, HandoutError } from './diagnostics.js';
+import { SceneSchema } from './pictures/scene.js';
+import { loadTemplates, type Templates } from './template/environment.js';
+
+async function collect(problems: DiagnosticInit[], check: () => unknown): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (error instanceof HandoutError) problems.push(...error.diagnostics);
+    else throw error;
+  }
+}
+
+/** Every string of a JSON value with its path, to look for characters the font cannot draw. */
+function* strings(value: unknown, at: (string | number)[] = []): Generator<[string, (string | number)[]]> {
+  if (typeof value === 'string') yield [value, at];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...at, i]);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...at, k]);
+}
+
+function glyphWarnings(doc: JsonDocument): DiagnosticInit[] {
+  const font = loadFonts('atkinson-hyperlegible').regular;
+  const out: DiagnosticInit[] = [];
+  for (const [text, at] of strings(doc.value)) {
+    const missing = missingGlyphs(font, text);
+    if (missing.length > 0) {
+      out.push({
+        ...diagnosticAt(doc, at, `the font cannot draw ${missing.map((c) => `"${c}" (U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`, 'they would print as empty boxes; write them differently'),
+        severity: 'warning',
+      });
+    }
+  }
+  return out;
+}
+
+async function checkHandout(root: string, file: string, library: Library, templates: Templates | undefined, problems: DiagnosticInit[]): Promise<void> {
+  let loaded: { handout: Handout; doc: JsonDocument } | undefined;
+  await collect(problems, async () => {
+    loaded = await loadHandout(root, file);
+  });
+  if (!loaded) return;
+  const { handout, doc } = loaded;
+  await collect(problems, () => resolveHandout(handout, doc, library, labelsFor(library, handout.language)));
+  if (templates && !templates.names().includes(handout.template)) {
+    problems.push(diagnosticAt(doc, ['template'], `unknown template "${handout.template}"`, didYouMean(handout.template, templates.names()) ?? `known templates: ${templates.names().join(', ')}`));
+  }
+  if (!library.labels.has(handout.language.slice(0, 2))) {
+    problems.push({ ...diagnosticAt(doc, ['language'], `no labels for "${handout.language}": content/labels/${handout.language.slice(0, 2)}.json is missing`, 'the Danish labels are used instead'), severity: 'warning' });
+  }
+  for (const [s, section] of handout.sections.entries()) {
+    for (const [b, block] of section.blocks.entries()) {
+      if (block.type !== 'figures') continue;
+      for (const [i, figure] of block.items.entries()) {
+        if (!figure.picture.startsWith('assets/')) continue;
+        const at = diagnosticAt(doc, ['sections', s, 'blocks', b, 'items', i, 'picture'], '');
+        await collect(problems, () => projectFile(root, figure.picture, at));
+      }
+    }
+  }
+  problems.push(...glyphWarnings(doc));
+}
+
+export async function validateProject(rootDir: string): Promise<DiagnosticInit[]> {
+  const root = path.resolve(rootDir);
+  const problems: DiagnosticInit[] = [];
+  const library = await loadLibrary(root);
+  problems.push(...[...library.broken.values()].flatMap((e) => e.diagnostics));
+
+  let templates: Templates | undefined;
+  await collect(problems, async () => {
+    templates = await loadTemplates(root);
+  });
+  const labelKeys = new Set(Object.keys(library.labels.get('da')?.value ?? {}));
+  for (const use of templates?.labelUses() ?? []) {
+    if (!labelKeys.has(use.key)) problems.push({ file: use.file, position: use.position, message: `unknown label "${use.key}"`, hint: didYouMean(use.key, labelKeys) ?? 'add it to content/labels/da.json' });
+  }
+  for (const [lang, { doc, value }] of library.labels) {
+    if (lang === 'da') continue;
+    for (const key of Object.keys(value)) if (key !== '$schema' && !labelKeys.has(key)) problems.push(diagnosticAt(doc, [key], `label "${key}" is not in the Danish labels`, didYouMean(key, labelKeys)));
+  }
+
+  for (const id of library.exercises.keys()) {
+    const problem = exercisePictureProblem(library, id);
+    if (problem) problems.push(problem);
+    const loaded = library.exercises.get(id);
+    if (loaded) problems.push(...glyphWarnings(loaded.doc));
+  }
+  for (const doc of library.pictures.values()) await collect(problems, () => validate(doc, SceneSchema));
+  for (const { value: brand, doc } of library.brands.values()) {
+    await collect(problems, () => projectFile(root, brand.logo, diagnosticAt(doc, ['logo'], '')));
+  }
+  for (const file of await listJson(contentDir(root, 'handouts'))) await checkHandout(root, file, library, templates, problems);
+  return problems;
+}
+
+/** Problems with files under any of `paths` (all when none are given). */
+export function within(problems: readonly DiagnosticInit[], root: string, paths: readonly string[]): DiagnosticInit[] {
+  if (paths.length === 0) return [...problems];
+  const prefixes = paths.map((p) => displayPath(root, path.resolve(p)).replace(/\/$/, ''));
+  return problems.filter((d) => prefixes.some((p) => d.file === p || d.file.startsWith(`${p}/`)));
+}
