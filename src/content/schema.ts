@@ -20,7 +20,7 @@ const amount = z.union([
 /** A picture is named by an id in content/pictures/ or by a file path under assets/. */
 const pictureRef = z
   .string()
-  .regex(/^([a-z0-9]+(-[a-z0-9]+)*|assets\/[A-Za-z0-9_\-./]+\.(svg|png|jpe?g|webp|avif|tiff?|gif))$/, {
+  .regex(/^([a-z0-9]+(-[a-z0-9]+)*|assets\/[\p{L}\p{N}_\-./ ]+\.(svg|png|jpe?g|webp|avif|tiff?|gif|SVG|PNG|JPE?G|WEBP|AVIF|TIFF?|GIF))$/u, {
     message: 'expected a picture id (content/pictures/<id>.json) or a file under assets/',
   });
 
@@ -146,7 +146,7 @@ export const BrandSchema = z
     phone: text,
     email: z.email().optional(),
     web: z.url().optional(),
-    logo: z.string().regex(/^assets\/[A-Za-z0-9_\-./]+\.(svg|png|jpe?g|webp)$/, 'expected a logo file under assets/'),
+    logo: z.string().regex(/^assets\/[\p{L}\p{N}_\-./ ]+\.(svg|png|jpe?g|webp|avif|tiff?|gif|SVG|PNG|JPE?G|WEBP|AVIF|TIFF?|GIF)$/u, 'expected a logo file under assets/'),
     colours: z.strictObject({
       primary: colour,
       accent: colour,
