@@ -1,5 +1,6 @@
 /** The command line as a nurse or a CI job meets it: exit codes, messages, files left behind. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -89,5 +90,46 @@ describe('a brand that fails its checks', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/content\/brands\/pale\.json:8:5: colours\.primary: contrast of headings and links on white paper is 2\.\d\d:1, below 4\.5:1 \(darken it, e\.g\. to #[0-9a-f]{6}\)/);
     expect(await filesBelow(path.join(root, 'output'))).toEqual(['skovlund-sygehus/smerter-i-ryggen.pdf']);
+  });
+});
+
+describe('handout build --watch', () => {
+  it('rebuilds only what a change affects, and keeps running after an error', async () => {
+    const root = await copyProject();
+    const leaflet = JSON.parse(await readFile(path.join(root, LEAFLET), 'utf8'));
+    await editFile(root, 'content/handouts/hvile.json', () => JSON.stringify({ ...leaflet, id: 'hvile', sections: leaflet.sections.slice(0, 1) }, null, 2));
+    const child = spawn(process.execPath, ['--import', TSX, CLI, 'build', '--all', '--watch', '--out', 'output'], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 200 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
+      return out.slice(from);
+    };
+    try {
+      expect(await waitFor(/watching/, 0)).toMatch(/2 built, 0 failed/);
+
+      let mark = out.length;
+      await editFile(root, 'content/exercises/heel-slide.json', (t) => t.replace('Hælen glider ud', 'Hælen glider frem'));
+      const rebuilt = await waitFor(/\d+ built, \d+ failed/, mark);
+      expect(rebuilt).toMatch(/built output\/skovlund-sygehus\/smerter-i-ryggen\.pdf/);
+      expect(rebuilt).not.toMatch(/hvile\.pdf/);
+      expect(rebuilt).toMatch(/1 built, 0 failed/);
+
+      mark = out.length;
+      await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.0"', '"version": 1'));
+      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(/content\/handouts\/hvile\.json:\d+:\d+: meta\.version: expected string, received number[\s\S]*0 built, 1 failed/);
+
+      mark = out.length;
+      await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": 1', '"version": "1.1"'));
+      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(/built output\/skovlund-sygehus\/hvile\.pdf[\s\S]*1 built, 0 failed/);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill();
+    }
   });
 });

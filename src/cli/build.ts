@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { brandIds, contentDir } from '../content/library.js';
 import { listJson } from '../content/files.js';
+import { InputIndex } from '../batch/inputs.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, writeFileAtomic } from '../output.js';
 import { openProject, render } from '../pipeline.js';
@@ -30,7 +31,11 @@ function describe(error: unknown, debug: boolean): string {
   return `internal error: ${error instanceof Error ? error.message : String(error)} (run with --debug for the stack trace)`;
 }
 
-export async function build(options: BuildOptions, log: (line: string) => void): Promise<BuildReport> {
+/**
+ * Build the handouts and brands the options name. `affected`, when given, keeps
+ * only the targets that read one of those files (for watch mode).
+ */
+export async function build(options: BuildOptions, log: (line: string) => void, affected?: ReadonlySet<string>): Promise<BuildReport> {
   const report: BuildReport = { built: [], failures: [] };
   let project: Awaited<ReturnType<typeof openProject>>;
   try {
@@ -41,8 +46,10 @@ export async function build(options: BuildOptions, log: (line: string) => void):
   }
   const files = options.all ? await listJson(contentDir(project.root, 'handouts')) : options.files.map((f) => path.resolve(f));
   const brands = options.brand?.length ? options.brand : brandIds(project.library);
+  const index = new InputIndex(project.root, project.library);
   for (const file of files) {
     for (const brand of brands) {
+      if (affected && !(await reads(index, project.root, file, brand, affected))) continue;
       const target = `${path.relative(project.root, file) || file} for ${brand}`;
       const started = performance.now();
       try {
@@ -58,4 +65,13 @@ export async function build(options: BuildOptions, log: (line: string) => void):
     }
   }
   return report;
+}
+
+/** Whether building `file` for `brand` reads any of the changed files (paths relative to the project). */
+async function reads(index: InputIndex, root: string, file: string, brand: string, changed: ReadonlySet<string>): Promise<boolean> {
+  const handout = path.relative(root, file).split(path.sep).join('/');
+  if (changed.has(handout)) return true;
+  const inputs = await index.inputs({ output: '', handout, brand, variant: 'standard', language: 'da', pdfa: false });
+  // A handout that cannot even be read is rebuilt, so that its error shows.
+  return inputs === undefined || inputs.some((f) => changed.has(f));
 }

@@ -11,9 +11,10 @@ import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { validateProject, within } from '../validate.js';
-import { build } from './build.js';
+import { type BuildReport, build } from './build.js';
 import { listProject } from './list.js';
 import { createReporter } from './progress.js';
+import { watchBuild } from './watch.js';
 
 // `handout list | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -36,23 +37,26 @@ await yargs(hideBin(process.argv))
         .option('brand', { type: 'string', array: true, describe: 'Brand id(s) from content/brands/ (default: every brand)' })
         .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
         .option('pdfa', { type: 'boolean', default: false, describe: 'Archival PDF/A-2a (always tagged PDF/UA-1)' })
+        .option('watch', { type: 'boolean', default: false, describe: 'Keep running; rebuild what a changed file affects' })
         .check((argv) => {
           if (!argv.all && (argv.files ?? []).length === 0) throw new Error('name at least one handout file, or use --all');
           return true;
         })
         .example('$0 build content/handouts/smerter-i-ryggen.json --brand skovlund-sygehus --out output', 'One leaflet for one brand')
-        .example('$0 build --all', 'Every handout for every brand'),
+        .example('$0 build --all', 'Every handout for every brand')
+        .example('$0 build --all --watch', 'Rebuild on every change'),
     async (argv) => {
-      const report = await build(
-        { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, pdfa: argv.pdfa, debug: argv.debug },
-        (line) => console.log(line),
-      );
-      if (report.failures.length > 0) {
-        console.error(`\n${report.failures.length} failed:`);
+      const options = { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, pdfa: argv.pdfa, debug: argv.debug };
+      const show = (report: BuildReport) => {
         for (const f of report.failures) console.error(`\n${f.target}:\n${f.message}`);
-        process.exitCode = 1;
+        console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
+        process.exitCode = report.failures.length > 0 ? 1 : 0;
+      };
+      show(await build(options, (line) => console.log(line)));
+      if (argv.watch) {
+        watchBuild(options, show, (line) => console.log(line));
+        console.log('watching content/, templates/ and assets/ (Ctrl-C to stop)');
       }
-      console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
     },
   )
   .command(

@@ -7,6 +7,8 @@ import { el, n } from './svg.js';
 const WIDTH = 5;
 const HEAD = 17;
 const HALF = 9.5;
+/** Extra stroke width of the paper-coloured halo under an arrow. */
+const HALO = 5;
 
 const norm = (v: Vec2): Vec2 => {
   const l = Math.hypot(v.x, v.y) || 1;
@@ -14,7 +16,7 @@ const norm = (v: Vec2): Vec2 => {
 };
 
 /** A filled head with its tip at `tip`, pointing along unit `t`. */
-function head(tip: Vec2, t: Vec2, colour: string): string {
+function head(tip: Vec2, t: Vec2, colour: string, grow: number): string {
   const bx = tip.x - t.x * HEAD;
   const by = tip.y - t.y * HEAD;
   const points = [
@@ -24,13 +26,13 @@ function head(tip: Vec2, t: Vec2, colour: string): string {
   ]
     .map(([x, y]) => `${n(x as number)},${n(y as number)}`)
     .join(' ');
-  return el('polygon', { points, fill: colour, stroke: colour, 'stroke-width': 1.5, 'stroke-linejoin': 'round' });
+  return el('polygon', { points, fill: colour, stroke: colour, 'stroke-width': 1.5 + grow, 'stroke-linejoin': 'round' });
 }
 
-const shaft = (d: string, colour: string): string =>
-  el('path', { d, fill: 'none', stroke: colour, 'stroke-width': WIDTH, 'stroke-linecap': 'round' });
+const shaft = (d: string, colour: string, grow: number): string =>
+  el('path', { d, fill: 'none', stroke: colour, 'stroke-width': WIDTH + grow, 'stroke-linecap': 'round' });
 
-function lineArrow(a: Vec2, b: Vec2, bend: number, both: boolean, colour: string): string {
+function lineArrow(a: Vec2, b: Vec2, bend: number, both: boolean, colour: string, grow: number): string {
   const len = Math.hypot(b.x - a.x, b.y - a.y);
   const ctrl = { x: (a.x + b.x) / 2 + (b.y - a.y) * bend * 0.5, y: (a.y + b.y) / 2 - (b.x - a.x) * bend * 0.5 };
   const tEnd = norm({ x: b.x - ctrl.x, y: b.y - ctrl.y });
@@ -39,10 +41,10 @@ function lineArrow(a: Vec2, b: Vec2, bend: number, both: boolean, colour: string
   const end = { x: b.x - tEnd.x * cut, y: b.y - tEnd.y * cut };
   const start = both ? { x: a.x - tStart.x * cut, y: a.y - tStart.y * cut } : a;
   const d = `M${n(start.x)} ${n(start.y)}Q${n(ctrl.x)} ${n(ctrl.y)} ${n(end.x)} ${n(end.y)}`;
-  return shaft(d, colour) + head(b, tEnd, colour) + (both ? head(a, tStart, colour) : '');
+  return shaft(d, colour, grow) + head(b, tEnd, colour, grow) + (both ? head(a, tStart, colour, grow) : '');
 }
 
-function arcArrow(c: Vec2, r: number, start: number, end: number, both: boolean, colour: string): string {
+function arcArrow(c: Vec2, r: number, start: number, end: number, both: boolean, colour: string, grow: number): string {
   const s = Math.sign(end - start) || 1;
   const at = (deg: number): Vec2 => ({ x: c.x + r * cos(deg), y: c.y - r * sin(deg) });
   const cutDeg = ((HEAD * 0.7) / r) * (180 / Math.PI);
@@ -57,16 +59,26 @@ function arcArrow(c: Vec2, r: number, start: number, end: number, both: boolean,
   const headTip = at(end);
   const back = at(end - s * (HEAD / r) * (180 / Math.PI));
   const t = norm({ x: headTip.x - back.x, y: headTip.y - back.y });
-  let out = shaft(d, colour) + head(headTip, t, colour);
+  let out = shaft(d, colour, grow) + head(headTip, t, colour, grow);
   if (both) {
     const tip0 = at(start);
     const fwd = at(start + s * (HEAD / r) * (180 / Math.PI));
-    out += head(tip0, norm({ x: tip0.x - fwd.x, y: tip0.y - fwd.y }), colour);
+    out += head(tip0, norm({ x: tip0.x - fwd.x, y: tip0.y - fwd.y }), colour, grow);
   }
   return out;
 }
 
-export function arrowSvg(a: Arrow, colour: string, resolve: Resolve): string {
-  if ('around' in a) return arcArrow(resolve(a.around), a.radius, a.start, a.end, a.both ?? false, colour);
-  return lineArrow(resolve(a.from), resolve(a.to), a.bend ?? 0, a.both ?? false, colour);
+function arrowShape(a: Arrow, colour: string, resolve: Resolve, grow = 0): string {
+  if ('around' in a) return arcArrow(resolve(a.around), a.radius, a.start, a.end, a.both ?? false, colour, grow);
+  return lineArrow(resolve(a.from), resolve(a.to), a.bend ?? 0, a.both ?? false, colour, grow);
+}
+
+/**
+ * One arrow. With `paper`, it is first drawn wider in the paper colour, so an
+ * arrow crossing a figure stays readable (also in greyscale print).
+ */
+export function arrowSvg(a: Arrow, colour: string, resolve: Resolve, paper?: string): string {
+  const shape = arrowShape(a, colour, resolve);
+  if (!paper) return shape;
+  return arrowShape(a, paper, resolve, HALO) + shape;
 }

@@ -60,7 +60,7 @@ export function pictogramSvg(scene: Scene, palette: Palette): string {
     ...props.filter((p) => (p.layer ?? 'back') === 'back').map(draw),
     ...order.map(({ f, i }) => figureSvg(f, palette, middleFor(i))),
     ...props.filter((p) => p.layer === 'front').map(draw),
-    ...(scene.arrows ?? []).map((a) => arrowSvg(a, palette.accent, resolve)),
+    ...(scene.arrows ?? []).map((a) => arrowSvg(a, palette.accent, resolve, paper)),
   ];
   const content = scene.frame ? group(body, { transform: frameTransform(scene.frame, width) }) : body.join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}">${content}</svg>`;
