@@ -40,6 +40,22 @@ export type Dose = z.infer<typeof DoseSchema>;
 
 export const ExerciseCategory = z.enum(['relieving', 'mobility', 'stability', 'strength', 'stretch', 'warm-up']);
 
+/** The words of an exercise in another language; what is left out falls back to Danish. */
+export const ExerciseTranslationSchema = z.strictObject({
+  name: text.optional(),
+  purpose: text.optional(),
+  alt: text.optional(),
+  startPosition: text.optional(),
+  steps: z.array(text).min(1).optional(),
+  caution: text.optional(),
+  progression: text.optional(),
+  /** The dose's free text (`dose.text`), translated. */
+  doseText: text.optional(),
+});
+export type ExerciseTranslation = z.infer<typeof ExerciseTranslationSchema>;
+
+const url = z.url({ protocol: /^https?$/, error: 'expected a web address starting with https:// or http://' });
+
 export const ExerciseSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -58,6 +74,10 @@ export const ExerciseSchema = z
     /** "Obs": what to watch for. */
     caution: text.optional(),
     progression: text.optional(),
+    /** A video of the exercise; exercise sheets print it as a QR code. */
+    video: url.optional(),
+    /** The same exercise in other languages, by language code ("en"). */
+    translations: z.record(z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "en"'), ExerciseTranslationSchema).optional(),
   })
   .describe('One exercise, written once and used by any handout or programme.');
 export type Exercise = z.infer<typeof ExerciseSchema>;
