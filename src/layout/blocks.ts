@@ -21,6 +21,8 @@ export interface Slice {
   breakBefore: boolean;
   /** Items at the slice's origin; x from the frame's left edge. */
   items: PlacedItem[];
+  /** A table row's header rows: drawn again above it when it starts a page. */
+  header?: Slice[];
 }
 
 export interface LayoutContext {
@@ -318,6 +320,75 @@ const definitions: SliceMaker<'definitions'> = (block, ctx) => {
   });
 };
 
+const table: SliceMaker<'table'> = (block, ctx) => {
+  const { theme } = ctx;
+  const pad = 5;
+  const columns = Math.max(1, ...block.rows.map((r) => r.cells.length));
+  const weights = block.widths ?? Array.from({ length: columns }, () => 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * ctx.width);
+  const node = tagged(ctx, 'Table');
+  const header: Slice[] = [];
+  const out: Slice[] = [];
+  for (const row of block.rows) {
+    const rowNode = ctx.structure.add(node, 'TR');
+    let x = 0;
+    const cells = row.cells.map((cell, c) => {
+      const width = widths[c] ?? 0;
+      const cellNode = ctx.structure.add(rowNode, row.header ? 'TH' : 'TD');
+      const style = { size: theme.size.body, bold: row.header, colour: theme.colour.text };
+      const content = stack(textSlices(cell, style, ctx, cellNode, width - 2 * pad));
+      const at = x;
+      x += width;
+      return { at, width, content };
+    });
+    const height = Math.max(theme.size.body * theme.leading, ...cells.map((c) => c.content.height)) + 2 * pad;
+    const items: PlacedItem[] = cells.flatMap((c) => [
+      { kind: 'rect' as const, x: c.at, y: 0, width: c.width, height, fill: row.header ? theme.colour.cardFill : undefined, stroke: theme.colour.rule, lineWidth: 0.75 },
+      ...shift(c.content.items, c.at + pad, pad),
+    ]);
+    const s = slice(height, items);
+    if (row.header) header.push(s);
+    else if (header.length > 0) s.header = header;
+    out.push(s);
+  }
+  out.forEach((s, i) => {
+    // A row may start a page unless a header row stands above it.
+    s.keepWithPrevious = i > 0 && header.includes(out[i - 1] as Slice);
+  });
+  if (out[0]) out[0].spaceBefore = theme.space.block + 2;
+  return out;
+};
+
+const lines: SliceMaker<'lines'> = (block, ctx) => {
+  const height = ctx.theme.size.body * 2.2;
+  return Array.from({ length: block.count }, (_, i) =>
+    slice(height, [{ kind: 'line', x1: 0, y1: height - 1, x2: ctx.width, y2: height - 1, colour: ctx.theme.colour.rule, width: 0.75 }], i === 0 ? ctx.theme.space.block : 0, i > 0),
+  );
+};
+
+const qr: SliceMaker<'qr'> = (block, ctx) => {
+  const { theme } = ctx;
+  const size = theme.size.body * 6;
+  const gap = 10;
+  const group = tagged(ctx, 'Div');
+  const figure = ctx.structure.add(group, 'Figure', { alt: `QR-kode: ${block.href}` });
+  const caption = stack(
+    textSlices(
+      block.caption.map((i) => (i.kind === 'text' ? { ...i, href: i.href ?? block.href } : i)),
+      { size: theme.size.caption, bold: false, colour: theme.colour.text },
+      ctx,
+      ctx.structure.add(group, 'Caption'),
+      ctx.width - size - gap,
+    ),
+  );
+  const items: PlacedItem[] = [
+    { kind: 'picture', x: 0, y: 0, width: size, height: size, picture: `qr:${block.href}`, alt: `QR-kode: ${block.href}`, tag: figure.id },
+    ...shift(caption.items, size + gap, (size - caption.height) / 2),
+  ];
+  return [slice(size, items, theme.space.block)];
+};
+
 const pageBreak: SliceMaker<'page-break'> = () => [{ ...slice(0, []), breakBefore: true }];
 
 const MAKERS: { [K in BlockNode['kind']]: SliceMaker<K> } = {
@@ -330,6 +401,9 @@ const MAKERS: { [K in BlockNode['kind']]: SliceMaker<K> } = {
   keep,
   callout,
   definitions,
+  table,
+  lines,
+  qr,
   'page-break': pageBreak,
 };
 

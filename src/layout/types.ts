@@ -18,7 +18,11 @@ export type StructRole =
   | 'Figure'
   | 'Caption'
   | 'Div'
-  | 'Link';
+  | 'Link'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD';
 
 /** A node of the document's logical structure, in reading order. */
 export interface StructNode {

@@ -143,6 +143,24 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
       }
       return { kind: 'definitions', items, source };
     }
+    case 'table': {
+      const widths = a.widths?.split(',').map(Number);
+      if (widths && widths.some((w) => !(w > 0))) complain(problems, source, `<table widths="${a.widths}"> needs positive numbers separated by commas`);
+      const rows = childElements(element, ['tr'], problems).map((tr) => {
+        const cells = childElements(tr, ['th', 'td'], problems);
+        return { header: cells.length > 0 && cells.every((c) => c.name === 'th'), cells: cells.map((c) => toInlines(c.children, problems)) };
+      });
+      const columns = Math.max(0, ...rows.map((r) => r.cells.length));
+      if (widths && widths.length !== columns) complain(problems, source, `<table widths> names ${widths.length} columns, the rows have ${columns}`);
+      return { kind: 'table', widths, rows, source };
+    }
+    case 'lines': {
+      const count = Number(a.count);
+      if (!Number.isInteger(count) || count < 1 || count > 40) complain(problems, source, `<lines count="${a.count}"> needs a whole number from 1 to 40`);
+      return { kind: 'lines', count, source };
+    }
+    case 'qr':
+      return { kind: 'qr', href: a.href ?? '', caption: inlines(), source };
     case 'page-break':
       return { kind: 'page-break', source };
     default:

@@ -19,6 +19,12 @@ export interface FigureNode {
   caption: Inline[];
 }
 
+export interface TableRow {
+  /** A header row: repeated at the top of every page the table continues on. */
+  header: boolean;
+  cells: Inline[][];
+}
+
 export type CalloutTone = 'info' | 'warning' | 'danger';
 
 export type BlockNode =
@@ -31,6 +37,9 @@ export type BlockNode =
   | { kind: 'keep'; children: BlockNode[]; source: SourceSpan }
   | { kind: 'callout'; tone: CalloutTone; title?: string; children: BlockNode[]; source: SourceSpan }
   | { kind: 'definitions'; items: { term: Inline[]; detail: Inline[] }[]; source: SourceSpan }
+  | { kind: 'table'; widths?: number[]; rows: TableRow[]; source: SourceSpan }
+  | { kind: 'lines'; count: number; source: SourceSpan }
+  | { kind: 'qr'; href: string; caption: Inline[]; source: SourceSpan }
   | { kind: 'page-break'; source: SourceSpan };
 
 export type BlockKind = BlockNode['kind'];

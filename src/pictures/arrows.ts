@@ -26,7 +26,13 @@ function head(tip: Vec2, t: Vec2, colour: string, grow: number): string {
   ]
     .map(([x, y]) => `${n(x as number)},${n(y as number)}`)
     .join(' ');
-  return el('polygon', { points, fill: colour, stroke: colour, 'stroke-width': 1.5 + grow, 'stroke-linejoin': 'round' });
+  return el('polygon', {
+    points,
+    fill: colour,
+    stroke: colour,
+    'stroke-width': 1.5 + grow,
+    'stroke-linejoin': 'round',
+  });
 }
 
 const shaft = (d: string, colour: string, grow: number): string =>

@@ -102,10 +102,7 @@ const figureIndex = z
   .optional()
   .describe('for layer "middle": which figure (default: first non-ghost)');
 
-const propGhost = z
-  .boolean()
-  .optional()
-  .describe('faded like a ghost figure, e.g. the band or box a start pose holds');
+const propGhost = z.boolean().optional().describe('faded like a ghost figure, e.g. the band or box a start pose holds');
 
 const floor = z.strictObject({
   type: z.literal('floor'),

@@ -50,3 +50,21 @@ describe('paginate', () => {
     ]);
   });
 });
+
+describe('paginate with tables', () => {
+  it('repeats the header rows above a row that starts a page, and keeps a header with its first row', () => {
+    const header = s('head', 20);
+    const rows = [1, 2, 3, 4, 5].map((n) => s(`row${n}`, 25, n === 1, { header: [header] }));
+    const pages = names(paginate([s('intro', 10), header, ...rows], frame));
+    expect(pages).toEqual([
+      ['intro', 'head', 'row1', 'row2'],
+      ['head', 'row3', 'row4', 'row5'],
+    ]);
+  });
+
+  it('moves a header that would stand alone at a page foot to the next page with its first row', () => {
+    const header = s('head', 20);
+    const rows = [1, 2].map((n) => s(`row${n}`, 25, n === 1, { header: [header] }));
+    expect(names(paginate([s('intro', 70), header, ...rows], frame))).toEqual([['intro'], ['head', 'row1', 'row2']]);
+  });
+});
