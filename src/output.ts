@@ -14,7 +14,7 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
   }
 }
 
-/** `output/<brand>/<handout>.pdf` */
-export function outputPath(outDir: string, brand: string, handoutId: string): string {
-  return path.join(outDir, brand, `${handoutId}.pdf`);
+/** `output/<brand>/<handout>.pdf`, or `<handout>.large-print.pdf` for a variant. */
+export function outputPath(outDir: string, brand: string, id: string, variant = 'standard'): string {
+  return path.join(outDir, brand, `${id}${variant === 'standard' ? '' : `.${variant}`}.pdf`);
 }

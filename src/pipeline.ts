@@ -4,12 +4,16 @@
  */
 import path from 'node:path';
 import { loadFonts } from './brand/fonts.js';
-import { type Theme, themeFor } from './brand/theme.js';
+import { type Theme, themeFor, type Variant } from './brand/theme.js';
 import { catalogCategories } from './content/catalog.js';
-import { loadHandout, resolveHandout } from './content/handout.js';
-import { brandById, exercisePictureProblem, type Labels, type Library, labelsFor, loadLibrary } from './content/library.js';
-import type { Brand, Handout } from './content/schema.js';
-import { HandoutError } from './diagnostics.js';
+import { resolveHandout } from './content/handout.js';
+import { readJson } from './content/files.js';
+import { type JsonDocument, validate } from './content/json.js';
+import { isProgramme, resolveProgramme } from './content/programme.js';
+import { formatDate, languageTag } from './content/dates.js';
+import { brandAt, brandById, exercisePictureProblem, type Labels, type Library, labelsFor, loadLibrary } from './content/library.js';
+import { type Brand, HandoutSchema, ProgrammeSchema } from './content/schema.js';
+import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 import { drawDocument } from './draw/document.js';
 import { type PreparedPicture, preparePictures } from './images/pictures.js';
 import { layoutDocument } from './layout/layout.js';
@@ -33,19 +37,26 @@ export async function openProject(root: string): Promise<Project> {
 }
 
 export interface RenderRequest {
-  /** Path of the handout's JSON file. */
+  /** Path of the content file: a handout, or a client's programme. */
   handout: string;
-  /** Brand id from content/brands/. */
-  brand: string;
+  /** Brand id from content/brands/; a programme names its own, which this overrides. */
+  brand?: string;
   /** PDF/A-2a for archiving, as well as PDF/UA-1. */
   archival?: boolean;
+  variant?: Variant;
+  /** The reader's language; a handout is printed in its own, a programme in any with labels. */
+  language?: string;
 }
 
 export interface RenderResult {
   pdf: Uint8Array;
   pages: Page[];
-  handout: Handout;
+  /** The handout's or programme's id: the output file's name. */
+  id: string;
   brand: Brand;
+  language: string;
+  /** What the reader gets less of than asked for, e.g. an exercise shown in Danish for want of a translation. */
+  warnings: DiagnosticInit[];
 }
 
 function picturesOf(blocks: readonly BlockNode[]): string[] {
@@ -53,6 +64,8 @@ function picturesOf(blocks: readonly BlockNode[]): string[] {
     switch (b.kind) {
       case 'figures':
         return b.items.map((f) => f.picture);
+      case 'qr':
+        return [`qr:${b.href}`];
       case 'media':
         return [b.picture, ...picturesOf(b.children)];
       case 'card':
@@ -75,11 +88,6 @@ function documentDate(iso: string | undefined): Date {
   return new Date(`${iso ?? '2000-01-01'}T00:00:00Z`);
 }
 
-/** "da" -> "da-DK": the PDF's language names the region a reader expects. */
-const REGIONS: Record<string, string> = { da: 'da-DK', en: 'en-GB', de: 'de-DE', sv: 'sv-SE', nb: 'nb-NO' };
-function languageTag(language: string): string {
-  return REGIONS[language] ?? language;
-}
 
 function pictureAspect(pictures: ReadonlyMap<string, PreparedPicture>) {
   return (ref: string) => pictures.get(ref)?.aspect ?? 4 / 3;
@@ -95,15 +103,17 @@ interface DocumentSource {
   keywords?: string;
   /** Left part of the footer on every page. */
   footer: string;
+  /** A line in the header of every page: whose copy this is. */
+  note?: string;
   date: Date;
   /** The file errors about the document's pictures are reported against. */
   file: string;
 }
 
 /** Template -> markup -> document tree -> pictures -> layout -> PDF, for any document. */
-async function renderDocument(project: Project, source: DocumentSource, brand: Brand, labels: Labels, archival = false) {
+async function renderDocument(project: Project, source: DocumentSource, brand: Brand, labels: Labels, options: { archival?: boolean; variant?: Variant }) {
   const { library, templates, root } = project;
-  const theme: Theme = themeFor(brand);
+  const theme: Theme = themeFor(brand, options.variant);
   const markup = templates.render(source.template, { ...source.view, brand }, labels, source.language);
   const blocks = parseMarkup(`templates/${source.template}.hbs (rendered)`, markup);
 
@@ -130,6 +140,7 @@ async function renderDocument(project: Project, source: DocumentSource, brand: B
       logo: { picture: brand.logo, alt: brand.organisation, aspect: aspect(brand.logo) },
       organisation: brand.organisation,
       department: brand.department,
+      note: source.note,
       footer: source.footer,
       pageOf: (page, count) => pageOf.replace('{page}', String(page)).replace('{pages}', String(count)),
     },
@@ -141,14 +152,29 @@ async function renderDocument(project: Project, source: DocumentSource, brand: B
     keywords: source.keywords,
     language: languageTag(source.language),
     date: source.date,
-    archival,
+    archival: options.archival,
   });
   return { pdf, pages: layout.pages };
 }
 
+/** A handout or a programme, whichever the file holds. */
 export async function render(project: Project, request: RenderRequest): Promise<RenderResult> {
-  const { library, root } = project;
-  const { handout, doc } = await loadHandout(root, path.resolve(root, request.handout));
+  const file = path.resolve(project.root, request.handout);
+  const doc = await readJson(project.root, file);
+  return isProgramme(doc.value) ? renderProgramme(project, doc, request) : renderLeaflet(project, doc, request);
+}
+
+async function renderLeaflet(project: Project, doc: JsonDocument, request: RenderRequest): Promise<RenderResult> {
+  const { library } = project;
+  const handout = validate(doc, HandoutSchema);
+  if (request.language && request.language !== handout.language.slice(0, 2)) {
+    throw new HandoutError({
+      file: doc.file,
+      message: `the handout is written in "${handout.language}", and there is no translation into "${request.language}"`,
+      hint: 'handouts print in their own language; programmes and the catalogue can be printed in any language with labels',
+    });
+  }
+  if (!request.brand) throw new HandoutError({ file: doc.file, message: 'no brand given for the handout', hint: 'name one with --brand' });
   const brand = brandById(library, request.brand);
   const labels = labelsFor(library, handout.language);
   const view = resolveHandout(handout, doc, library, labels);
@@ -168,16 +194,45 @@ export async function render(project: Project, request: RenderRequest): Promise<
     },
     brand,
     labels,
-    request.archival,
+    request,
   );
-  return { ...result, handout, brand };
+  return { ...result, id: handout.id, brand, language: handout.language, warnings: [] };
+}
+
+async function renderProgramme(project: Project, doc: JsonDocument, request: RenderRequest): Promise<RenderResult> {
+  const { library } = project;
+  const programme = validate(doc, ProgrammeSchema);
+  const language = request.language ?? programme.language;
+  const brand = request.brand ? brandById(library, request.brand) : brandAt(library, programme.brand, doc);
+  const labels = labelsFor(library, language);
+  const { view, warnings } = resolveProgramme(programme, doc, library, labels, language);
+  const date = formatDate(programme.date, language);
+  const title = `${labels.programmeTitle ?? 'Dit træningsprogram'}: ${programme.client}`;
+  const result = await renderDocument(
+    project,
+    {
+      template: programme.template,
+      view: { programme: view },
+      language,
+      title,
+      subtitle: `${programme.therapist}, ${date}`,
+      footer: [brand.organisation, `${labels.phone ?? 'Tlf.'} ${brand.phone}`, ...(brand.web ? [brand.web.replace(/^https?:\/\//, '')] : [])].join(' · '),
+      note: `${programme.client} · ${date}`,
+      date: documentDate(programme.date),
+      file: doc.file,
+    },
+    brand,
+    labels,
+    request,
+  );
+  return { ...result, id: programme.id, brand, language, warnings };
 }
 
 /**
  * The exercise catalogue a clinic browses when it composes a programme: every
  * exercise of the library with its picture, purpose, default dose and tags.
  */
-export async function renderCatalog(project: Project, request: { brand: string; language?: string; archival?: boolean }): Promise<{ pdf: Uint8Array; pages: Page[] }> {
+export async function renderCatalog(project: Project, request: { brand: string; language?: string; archival?: boolean; variant?: Variant }): Promise<{ pdf: Uint8Array; pages: Page[] }> {
   const { library } = project;
   const brand = brandById(library, request.brand);
   const language = request.language ?? 'da';
@@ -202,7 +257,7 @@ export async function renderCatalog(project: Project, request: { brand: string; 
     },
     brand,
     labels,
-    request.archival,
+    request,
   );
 }
 

@@ -3,21 +3,23 @@
  * and languages to build, and where each PDF goes. Expanded into jobs in a
  * stable order, so that shards and records mean the same thing on every run.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { z } from 'zod';
 import { readJson } from '../content/files.js';
 import { validate } from '../content/json.js';
 import { brandIds, type Library } from '../content/library.js';
+import { isProgramme } from '../content/programme.js';
+import { VARIANTS } from '../brand/theme.js';
 import { HandoutError } from '../diagnostics.js';
 
-export const VARIANTS = ['standard'] as const;
 
 export const ManifestSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    /** Globs of handout files, relative to the project. */
-    handouts: z.array(z.string().min(1)).min(1).default(['content/handouts/*.json']),
+    /** Globs of handout and programme files, relative to the project; a programme is built for its own brand only. */
+    handouts: z.array(z.string().min(1)).min(1).default(['content/handouts/*.json', 'content/programmes/*.json']),
     /** Brand ids or globs over them; "*" is every brand. */
     brands: z.array(z.string().min(1)).min(1).default(['*']),
     variants: z.array(z.enum(VARIANTS)).min(1).default(['standard']),
@@ -51,6 +53,15 @@ function matcher(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
 }
 
+async function programmeBrand(file: string): Promise<string | undefined> {
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as { brand?: unknown };
+    return isProgramme(value) && typeof value.brand === 'string' ? value.brand : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every job the manifest names, sorted by output path. */
 export async function expandManifest(manifest: Manifest, root: string, library: Library, manifestFile: string): Promise<Job[]> {
   const handouts = (await glob(manifest.handouts, { cwd: root, onlyFiles: true })).sort();
@@ -66,7 +77,9 @@ export async function expandManifest(manifest: Manifest, root: string, library: 
   const jobs: Job[] = [];
   for (const handout of handouts) {
     const id = path.basename(handout, '.json');
-    for (const brand of brands) {
+    // A client's programme is printed in its own clinic's brand only.
+    const own = await programmeBrand(path.join(root, handout));
+    for (const brand of own ? [own] : brands) {
       for (const language of manifest.languages) {
         for (const variant of manifest.variants) {
           const output = manifest.output

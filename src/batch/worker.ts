@@ -15,14 +15,7 @@ async function run(job: Job): Promise<JobResult> {
   const started = performance.now();
   try {
     project ??= openProject(root);
-    const result = await render(await project, { handout: job.handout, brand: job.brand, archival: job.pdfa });
-    if (result.handout.language !== job.language) {
-      throw new HandoutError({
-        file: job.handout,
-        message: `the handout is written in "${result.handout.language}", and there is no translation into "${job.language}"`,
-        hint: `remove "${job.language}" from the manifest's languages, or add a translation`,
-      });
-    }
+    const result = await render(await project, { handout: job.handout, brand: job.brand, archival: job.pdfa, variant: job.variant, language: job.language });
     await writeFileAtomic(path.resolve(root, job.output), result.pdf);
     return {
       ok: true,

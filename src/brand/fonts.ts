@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import type { Brand } from '../content/schema.js';
 
 export type FontStyle = 'regular' | 'bold';
 
@@ -24,7 +25,14 @@ export const FONT_FAMILIES = {
       bold: '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf',
     },
   },
-} as const satisfies Record<string, FontFamily>;
+  'open-sans': {
+    name: 'Open Sans',
+    files: {
+      regular: '@expo-google-fonts/open-sans/400Regular/OpenSans_400Regular.ttf',
+      bold: '@expo-google-fonts/open-sans/700Bold/OpenSans_700Bold.ttf',
+    },
+  },
+} as const satisfies Record<Brand['font'], FontFamily>;
 
 export type FontFamilyId = keyof typeof FONT_FAMILIES;
 

@@ -31,10 +31,21 @@ export interface Theme {
     cardFill: string;
     callout: Record<'info' | 'warning' | 'danger', { bar: string; fill: string }>;
   };
-  picture: { mediaShare: number };
+  /** The picture's share of a media block's width, and how much larger pictures are in this variant. */
+  picture: { mediaShare: number; scale: number };
+  /** Each exercise card starts a new page (large print). */
+  cardPerPage: boolean;
 }
 
-export function themeFor(brand: Brand): Theme {
+export const VARIANTS = ['standard', 'large-print'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/**
+ * The same content at another size. Large print: body 16 pt, headings in
+ * proportion, bigger pictures, one exercise a page.
+ */
+export function themeFor(brand: Brand, variant: Variant = 'standard'): Theme {
+  const k = variant === 'large-print' ? 16 / 13 : 1;
   const width = 595.28;
   const height = 841.89;
   const side = 20 * MM;
@@ -45,10 +56,10 @@ export function themeFor(brand: Brand): Theme {
     frame: { left: side, right: width - side, top: 34 * MM, bottom: height - 22 * MM },
     footer: { baseline: height - 12 * MM },
     font: brand.font,
-    size: { body: 13, h1: 27, h2: 18, h3: 15, caption: 11.5, small: 9 },
+    size: { body: 13 * k, h1: 27 * k, h2: 18 * k, h3: 15 * k, caption: 11.5 * k, small: 9 * (k > 1 ? 11 / 9 : 1) },
     leading: 1.4,
     // Danish text in Atkinson Hyperlegible averages 0.44 em a character: 31 em is about 70.
-    measure: 13 * 31,
+    measure: 13 * k * 31,
     space: { block: 8, heading: 18, inner: 6, padding: 10 },
     colour: {
       primary,
@@ -64,6 +75,7 @@ export function themeFor(brand: Brand): Theme {
         danger: { bar: '#b3261e', fill: '#fce8e6' },
       },
     },
-    picture: { mediaShare: 0.4 },
+    picture: { mediaShare: 0.4, scale: k > 1 ? 1.25 : 1 },
+    cardPerPage: variant === 'large-print',
   };
 }

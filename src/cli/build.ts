@@ -5,7 +5,10 @@
 import path from 'node:path';
 import { brandIds, contentDir } from '../content/library.js';
 import { listJson } from '../content/files.js';
+import { readFile } from 'node:fs/promises';
 import { InputIndex } from '../batch/inputs.js';
+import type { Variant } from '../brand/theme.js';
+import { isProgramme } from '../content/programme.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, writeFileAtomic } from '../output.js';
 import { openProject, render } from '../pipeline.js';
@@ -17,6 +20,8 @@ export interface BuildOptions {
   brand?: string[];
   out: string;
   pdfa: boolean;
+  variant?: Variant;
+  language?: string;
   debug: boolean;
 }
 
@@ -48,13 +53,16 @@ export async function build(options: BuildOptions, log: (line: string) => void, 
   const brands = options.brand?.length ? options.brand : brandIds(project.library);
   const index = new InputIndex(project.root, project.library);
   for (const file of files) {
-    for (const brand of brands) {
-      if (affected && !(await reads(index, project.root, file, brand, affected))) continue;
-      const target = `${path.relative(project.root, file) || file} for ${brand}`;
+    // A programme names its clinic's brand; a handout is built for every brand asked for.
+    const own = (await isProgrammeFile(file)) && !options.brand?.length;
+    for (const brand of own ? [undefined] : brands) {
+      if (affected && brand && !(await reads(index, project.root, file, brand, affected))) continue;
+      const target = `${path.relative(project.root, file) || file}${brand ? ` for ${brand}` : ''}`;
       const started = performance.now();
       try {
-        const result = await render(project, { handout: file, brand, archival: options.pdfa });
-        const out = outputPath(path.resolve(options.out), brand, result.handout.id);
+        const result = await render(project, { handout: file, brand, archival: options.pdfa, variant: options.variant, language: options.language });
+        const out = outputPath(path.resolve(options.out), result.brand.id, result.id, options.variant);
+        for (const w of result.warnings) log(formatDiagnostic(w));
         await writeFileAtomic(out, result.pdf);
         report.built.push(out);
         log(`built ${path.relative(process.cwd(), out)} (${result.pages.length} pages, ${Math.round(performance.now() - started)} ms)`);
@@ -65,6 +73,14 @@ export async function build(options: BuildOptions, log: (line: string) => void, 
     }
   }
   return report;
+}
+
+async function isProgrammeFile(file: string): Promise<boolean> {
+  try {
+    return isProgramme(JSON.parse(await readFile(file, 'utf8')));
+  } catch {
+    return false;
+  }
 }
 
 /** Whether building `file` for `brand` reads any of the changed files (paths relative to the project). */

@@ -8,6 +8,7 @@ import { runBatch } from '../batch/batch.js';
 import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { type Variant, VARIANTS } from '../brand/theme.js';
 import { writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { validateProject, within } from '../validate.js';
@@ -38,15 +39,19 @@ await yargs(hideBin(process.argv))
         .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
         .option('pdfa', { type: 'boolean', default: false, describe: 'Archival PDF/A-2a (always tagged PDF/UA-1)' })
         .option('watch', { type: 'boolean', default: false, describe: 'Keep running; rebuild what a changed file affects' })
+        .option('variant', { choices: VARIANTS, default: 'standard' as Variant, describe: 'large-print: 16 pt body, bigger pictures, one exercise a page' })
+        .option('lang', { type: 'string', describe: 'Language of a programme (labels and exercises); handouts print in their own' })
         .check((argv) => {
           if (!argv.all && (argv.files ?? []).length === 0) throw new Error('name at least one handout file, or use --all');
           return true;
         })
         .example('$0 build content/handouts/smerter-i-ryggen.json --brand skovlund-sygehus --out output', 'One leaflet for one brand')
         .example('$0 build --all', 'Every handout for every brand')
-        .example('$0 build --all --watch', 'Rebuild on every change'),
+        .example('$0 build --all --watch', 'Rebuild on every change')
+        .example('$0 build content/programmes/anna-hansen.json', "A client's exercise sheet, in the clinic's brand")
+        .example('$0 build content/programmes/anna-hansen.json --lang en --variant large-print', 'The same in English, in large print'),
     async (argv) => {
-      const options = { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, pdfa: argv.pdfa, debug: argv.debug };
+      const options = { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, pdfa: argv.pdfa, variant: argv.variant, language: argv.lang, debug: argv.debug };
       const show = (report: BuildReport) => {
         for (const f of report.failures) console.error(`\n${f.target}:\n${f.message}`);
         console.log(`\n${report.built.length} built, ${report.failures.length} failed`);

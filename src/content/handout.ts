@@ -2,23 +2,13 @@
  * A handout file, loaded and checked against the library: every exercise and
  * picture it names must exist. The result is the view the templates render.
  */
-import { HandoutError, type DiagnosticInit } from '../diagnostics.js';
+import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
+import { type ExerciseView, type RefContext, resolveExerciseRef } from './exercise-ref.js';
 import { readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, type JsonPath, validate } from './json.js';
-import { exercisePictureProblem, type Library } from './library.js';
-import { formatDose, mergeDose } from './dose.js';
-import type { Labels } from './library.js';
-import { type Block, type Dose, type Exercise, type Handout, HandoutSchema } from './schema.js';
+import type { Labels, Library } from './library.js';
+import { type Block, type Handout, HandoutSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
-
-export interface ExerciseView extends Exercise {
-  /** The dose after the handout's override, and written out. */
-  dose: Dose;
-  doseText: string;
-  note?: string;
-  /** 1-based number across the whole handout. */
-  number: number;
-}
 
 export type BlockView = Exclude<Block, { type: 'exercises' }> | { type: 'exercises'; items: ExerciseView[] };
 
@@ -34,6 +24,7 @@ export async function loadHandout(root: string, file: string): Promise<{ handout
 /** Replace exercise references by the exercises themselves; report every unknown id at once. */
 export function resolveHandout(handout: Handout, doc: JsonDocument, library: Library, labels: Labels): HandoutView {
   const problems: DiagnosticInit[] = [];
+  const refs: RefContext = { doc, library, labels, language: handout.language, problems, untranslated: [] };
   let number = 0;
   const checkPicture = (picture: string, path: JsonPath) => {
     if (!picture.startsWith('assets/') && !library.pictures.has(picture)) {
@@ -50,23 +41,11 @@ export function resolveHandout(handout: Handout, doc: JsonDocument, library: Lib
       if (block.type !== 'exercises') return block;
       const items: ExerciseView[] = [];
       block.items.forEach((ref, i) => {
-        const failed = library.broken.get(`exercises/${ref.exercise}`);
-        if (failed) {
-          problems.push(...failed.diagnostics);
-          return;
+        const view = resolveExerciseRef(ref, [...at, 'items', i], number + 1, refs);
+        if (view) {
+          number++;
+          items.push(view);
         }
-        const exercise = library.exercises.get(ref.exercise)?.value;
-        if (!exercise) {
-          problems.push(
-            diagnosticAt(doc, [...at, 'items', i, 'exercise'], `unknown exercise "${ref.exercise}"`, didYouMean(ref.exercise, library.exercises.keys())),
-          );
-          return;
-        }
-        const pictureProblem = exercisePictureProblem(library, ref.exercise);
-        if (pictureProblem) problems.push(pictureProblem);
-        const dose = mergeDose(exercise.dose, ref.dose);
-        number++;
-        items.push({ ...exercise, dose, doseText: formatDose(dose, labels), note: ref.note, number });
       });
       return { type: 'exercises', items };
     }),

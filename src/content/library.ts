@@ -102,6 +102,12 @@ export function brandIds(library: Library): string[] {
   return [...new Set([...library.brands.keys(), ...broken])].sort();
 }
 
+/** A brand named inside a content file: an unknown id is reported at its place in that file. */
+export function brandAt(library: Library, id: string, doc: JsonDocument): Brand {
+  if (library.brands.has(id) || library.broken.has(`brands/${id}`)) return brandById(library, id);
+  throw new HandoutError(diagnosticAt(doc, ['brand'], `unknown brand "${id}"`, didYouMean(id, brandIds(library)) ?? `known brands: ${brandIds(library).join(', ')}`));
+}
+
 export function brandById(library: Library, id: string): Brand {
   const failed = library.broken.get(`brands/${id}`);
   if (failed) throw failed;

@@ -173,7 +173,40 @@ export const BrandSchema = z
       text: colour.default('#1a1a1a'),
       onPrimary: colour.default('#ffffff'),
     }),
-    font: z.enum(['atkinson-hyperlegible']).default('atkinson-hyperlegible'),
+    /** A bundled typeface: Atkinson Hyperlegible (made for low-vision readers) or Open Sans. */
+    font: z.enum(['atkinson-hyperlegible', 'open-sans']).default('atkinson-hyperlegible'),
   })
   .describe('An organisation\'s look and contact details.');
 export type Brand = z.infer<typeof BrandSchema>;
+
+export const ProgrammeSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id,
+    /** The clinic's brand id from content/brands/. */
+    brand: id,
+    client: text,
+    date: isoDate,
+    therapist: text,
+    language: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "da" or "en"').default('da'),
+    template: id.default('exercise-sheet'),
+    /** How long the programme runs: the training diary has a page part per week. */
+    weeks: z.number().int().min(1).max(26),
+    followUp: isoDate.optional(),
+    exercises: z
+      .array(
+        z.strictObject({
+          exercise: id,
+          /** Overrides the exercise's default dose field by field. */
+          dose: DoseSchema.optional(),
+          note: text.optional(),
+          /** A video for this client; else the exercise's own. */
+          video: url.optional(),
+        }),
+      )
+      .min(1, 'a programme needs at least one exercise')
+      .max(12, 'at most 12 exercises: a longer programme is rarely done'),
+    advice: z.array(text).default([]),
+  })
+  .describe("A physiotherapist's exercise programme for one client.");
+export type Programme = z.infer<typeof ProgrammeSchema>;

@@ -198,8 +198,9 @@ export async function drawDocument(layout: Layout, fonts: LoadedFonts, pictures:
     info: {
       Title: info.title,
       Author: info.author,
-      Subject: info.subject,
-      Keywords: info.keywords,
+      // pdfkit hashes every Info entry into the file id and fails on an undefined one.
+      ...(info.subject ? { Subject: info.subject } : {}),
+      ...(info.keywords ? { Keywords: info.keywords } : {}),
       Creator: 'handout',
       CreationDate: info.date,
       // PDF/A wants the Info dictionary to match the XMP, and pdfkit writes no XMP modification date.

@@ -10,6 +10,7 @@ import type { Library } from '../content/library.js';
 import { HandoutError } from '../diagnostics.js';
 import { pictogramSvg } from '../pictures/pictogram.js';
 import { type Palette, SceneSchema } from '../pictures/scene.js';
+import { qrPicture } from './qr.js';
 import { prepareRaster, type RasterImage } from './raster.js';
 import { parseVector, type VectorPicture } from './vector.js';
 
@@ -72,6 +73,7 @@ async function assetPicture(ref: string, ctx: PictureContext, from: { file: stri
 }
 
 export async function preparePicture(ref: string, ctx: PictureContext, from: { file: string }): Promise<PreparedPicture> {
+  if (ref.startsWith('qr:')) return { kind: 'vector', vector: qrPicture(ref.slice(3)), aspect: 1 };
   return ref.startsWith('assets/') ? assetPicture(ref, ctx, from) : pictogram(ref, ctx);
 }
 

@@ -63,7 +63,7 @@ function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, tag: St
   const { theme } = ctx;
   const lineHeight = style.size * theme.leading;
   // Centre the font's ascent-to-descent box in the line box.
-  const top = (lineHeight - style.size * 1.24) / 2;
+  const top = (lineHeight - ctx.measure.height(style.bold ? 'bold' : 'regular', style.size)) / 2;
   const links = new Map<string, StructNode>();
   const linkNode = (href: string) => {
     let node = links.get(href);
@@ -219,7 +219,7 @@ function numberBadge(n: number, x: number, y: number, ctx: LayoutContext, captio
   const textWidth = measure.width(text, 'bold', size);
   return [
     { kind: 'rect', x, y, width: d, height: d, radius: d / 2, fill: theme.colour.primary },
-    { kind: 'text', x: x + (d - textWidth) / 2, y: y + (d - size * 1.24) / 2, text, style: 'bold', size, colour: theme.colour.onPrimary, width: textWidth, tag: caption.id },
+    { kind: 'text', x: x + (d - textWidth) / 2, y: y + (d - measure.height('bold', size)) / 2, text, style: 'bold', size, colour: theme.colour.onPrimary, width: textWidth, tag: caption.id },
   ];
 }
 
@@ -228,7 +228,7 @@ const figures: SliceMaker<'figures'> = (block, ctx) => {
   const n = block.items.length;
   const width = (ctx.width - gap * (n - 1)) / n;
   // A lone picture at full width would dwarf the text around it.
-  const maxPicture = n === 1 ? ctx.width * 0.45 : width;
+  const maxPicture = n === 1 ? ctx.width * Math.min(0.6, 0.45 * ctx.theme.picture.scale) : width;
   const columns = block.items.map((f, i) => figureColumn(f, i, block.numbered, width, maxPicture, ctx));
   const items = columns.flatMap((c, i) => shift(c.items, i * (width + gap), 0));
   return [slice(Math.max(...columns.map((c) => c.height)), items, ctx.theme.space.block + 4)];
@@ -245,7 +245,8 @@ function keepTogether(inner: Slice[], ctx: LayoutContext, wrap: (height: number,
 const media: SliceMaker<'media'> = (block, ctx) => {
   const { theme } = ctx;
   const gap = 14;
-  const pictureWidth = ctx.width * theme.picture.mediaShare;
+  // Large print makes pictures bigger, whatever share the template asked for.
+  const pictureWidth = ctx.width * Math.min(0.6, (block.share ?? theme.picture.mediaShare) * theme.picture.scale);
   const textWidth = ctx.width - pictureWidth - gap;
   const pictureHeight = pictureWidth / ctx.aspect(block.picture);
   const figure = tagged(ctx, 'Figure', { alt: block.alt });
@@ -263,7 +264,7 @@ const card: SliceMaker<'card'> = (block, ctx) => {
   const { theme } = ctx;
   const pad = theme.space.padding;
   const inner = flowSlices(block.children, within(ctx, tagged(ctx, 'Div'), ctx.width - 2 * pad));
-  return keepTogether(inner, ctx, (height, items) =>
+  const slices = keepTogether(inner, ctx, (height, items) =>
     slice(
       height + 2 * pad,
       [
@@ -273,6 +274,8 @@ const card: SliceMaker<'card'> = (block, ctx) => {
       theme.space.block + 6,
     ),
   );
+  if (theme.cardPerPage && slices[0]) slices[0].breakBefore = true;
+  return slices;
 };
 
 const keep: SliceMaker<'keep'> = (block, ctx) =>
@@ -369,7 +372,7 @@ const lines: SliceMaker<'lines'> = (block, ctx) => {
 
 const qr: SliceMaker<'qr'> = (block, ctx) => {
   const { theme } = ctx;
-  const size = theme.size.body * 6;
+  const size = theme.size.body * 4.6;
   const gap = 10;
   const group = tagged(ctx, 'Div');
   const figure = ctx.structure.add(group, 'Figure', { alt: `QR-kode: ${block.href}` });

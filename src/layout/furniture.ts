@@ -10,6 +10,8 @@ export interface Furniture {
   logo: { picture: string; alt: string; aspect: number };
   organisation: string;
   department?: string;
+  /** A line for this copy in the header of every page, e.g. the client's name and date. */
+  note?: string;
   /** Left part of the footer, e.g. "Dok.-id PI-RYG-0042 · Version 1.0 · Tlf. 70 20 30 40". */
   footer: string;
   pageOf(page: number, pages: number): string;
@@ -30,7 +32,9 @@ export function furnitureItems(page: number, pages: number, f: Furniture, theme:
     rightAligned(f.organisation, frame.right, header.top + 4, size.caption, 'bold', colour.primary, measure),
     { kind: 'line', x1: frame.left, y1: ruleY, x2: frame.right, y2: ruleY, colour: colour.primary, width: 1.5 },
   ];
-  if (f.department) items.push(rightAligned(f.department, frame.right, header.top + 4 + size.caption * 1.4, size.caption, 'regular', colour.muted, measure));
+  // The header has room for two lines: a personal copy shows whose it is instead of the department.
+  const second = f.note ?? f.department;
+  if (second) items.push(rightAligned(second, frame.right, header.top + 4 + size.caption * 1.4, size.caption, f.note ? 'bold' : 'regular', f.note ? colour.text : colour.muted, measure));
   const footerTop = footer.baseline - size.small;
   items.push(
     { kind: 'line', x1: frame.left, y1: footerTop - 6, x2: frame.right, y2: footerTop - 6, colour: colour.rule, width: 0.75 },

@@ -23,5 +23,9 @@ export function fontMeasurer(fonts: LoadedFonts): Measurer {
       const font = fonts[style];
       return (font.ascent / font.unitsPerEm) * size;
     },
+    height(style, size) {
+      const font = fonts[style];
+      return ((font.ascent - font.descent) / font.unitsPerEm) * size;
+    },
   };
 }

@@ -45,8 +45,14 @@ export function paginate(slices: readonly Slice[], frame: Frame): PlacedItem[][]
   while (i < slices.length) {
     const s = slices[i] as Slice;
     if (s.breakBefore && page.length > 0) {
-      close(page.length);
-      continue;
+      // What must stay with the slice (a heading above it) goes to the new page too;
+      // when the page holds nothing else, the break has been made.
+      const at = s.keepWithPrevious ? breakPoint(slices, page, i) : page.length;
+      if (!(s.keepWithPrevious && at === page.length)) {
+        if (at < page.length) i = page[at]?.index as number;
+        close(at);
+        continue;
+      }
     }
     if (page.length === 0) {
       for (const header of s.header ?? []) place(repeated(header), undefined);

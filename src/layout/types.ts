@@ -120,6 +120,8 @@ export interface Measurer {
   width(text: string, style: FontStyle, size: number): number;
   /** Distance from the top of a line box to the baseline, for a font size. */
   ascent(style: FontStyle, size: number): number;
+  /** Height from the font's ascender to its descender, for a font size. */
+  height(style: FontStyle, size: number): number;
 }
 
 /** Shift a placed item by dx, dy: blocks are measured at the origin and placed later. */

@@ -125,8 +125,11 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
         ),
         source,
       };
-    case 'media':
-      return { kind: 'media', picture: a.picture ?? '', alt: a.alt ?? '', side: a.side === 'right' ? 'right' : 'left', children: blocks(), source };
+    case 'media': {
+      const share = a.width === undefined ? undefined : Number(a.width) / 100;
+      if (share !== undefined && !(share >= 0.15 && share <= 0.7)) complain(problems, source, `<media width="${a.width}"> needs a percentage from 15 to 70`);
+      return { kind: 'media', picture: a.picture ?? '', alt: a.alt ?? '', side: a.side === 'right' ? 'right' : 'left', share, children: blocks(), source };
+    }
     case 'card':
       return { kind: 'card', children: blocks(), source };
     case 'keep':

@@ -32,7 +32,7 @@ export type BlockNode =
   | { kind: 'paragraph'; inlines: Inline[]; source: SourceSpan }
   | { kind: 'list'; ordered: boolean; items: Inline[][]; source: SourceSpan }
   | { kind: 'figures'; numbered: boolean; items: FigureNode[]; source: SourceSpan }
-  | { kind: 'media'; picture: string; alt: string; side: 'left' | 'right'; children: BlockNode[]; source: SourceSpan }
+  | { kind: 'media'; picture: string; alt: string; side: 'left' | 'right'; share?: number; children: BlockNode[]; source: SourceSpan }
   | { kind: 'card'; children: BlockNode[]; source: SourceSpan }
   | { kind: 'keep'; children: BlockNode[]; source: SourceSpan }
   | { kind: 'callout'; tone: CalloutTone; title?: string; children: BlockNode[]; source: SourceSpan }

@@ -39,9 +39,9 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   },
   media: {
     content: 'blocks',
-    attributes: { picture: [], alt: [], side: ['left', 'right'] },
+    attributes: { picture: [], alt: [], side: ['left', 'right'], width: [] },
     required: ['picture', 'alt'],
-    description: 'a picture beside blocks of text, kept together',
+    description: 'a picture beside blocks of text, kept together; width="30" gives the picture 30% of the width',
   },
   card: { content: 'blocks', description: 'a framed group, kept together (an exercise)' },
   keep: { content: 'blocks', description: 'an unframed group, kept together' },

@@ -66,6 +66,43 @@ export const BODY = {
   ] as const,
 } as const;
 
+/** Spine pivots in the body frame: the low back bends at the waist sphere, the upper back at the chest sphere. */
+const LOW_PIVOT: Vec3 = [BODY.trunk[1][0], BODY.trunk[1][1], 0];
+const UPPER_PIVOT: Vec3 = [BODY.trunk[2][0], BODY.trunk[2][1], 0];
+
+/** Body-frame transforms of the bending spine: `mid` for the chest, `upper` for shoulders, arms, neck and head. */
+export interface Spine {
+  bent: boolean;
+  mid: (p: Vec3) => Vec3;
+  upper: (p: Vec3) => Vec3;
+  /** The inverse of `upper`, for solving handAt. */
+  upperInverse: (p: Vec3) => Vec3;
+}
+
+/**
+ * lowBack / upperBack flex the spine (+ rounds forwards) at the waist and at
+ * the chest; twist turns the upper body about the spine, half below the chest
+ * and half above it. All 0: the rigid trunk.
+ */
+export function spineOf(fig: Figure): Spine {
+  const low = fig.lowBack ?? 0;
+  const up = fig.upperBack ?? 0;
+  const tw = fig.twist ?? 0;
+  const about = (p: Vec3, c: Vec3, deg: number): Vec3 => (deg === 0 ? p : add(c, rotZ(sub(p, c), -deg)));
+  const spin = (p: Vec3, deg: number): Vec3 => {
+    if (deg === 0) return p;
+    const q = rotY([p[0] - LOW_PIVOT[0], p[1], p[2]], -deg);
+    return [q[0] + LOW_PIVOT[0], q[1], q[2]];
+  };
+  const mid = (p: Vec3): Vec3 => about(spin(p, tw / 2), LOW_PIVOT, low);
+  const upper = (p: Vec3): Vec3 => mid(about(spin(p, tw / 2), UPPER_PIVOT, up));
+  const upperInverse = (p: Vec3): Vec3 => {
+    const a = spin(about(p, LOW_PIVOT, -low), -tw / 2);
+    return spin(about(a, UPPER_PIVOT, -up), -tw / 2);
+  };
+  return { bent: low !== 0 || up !== 0 || tw !== 0, mid, upper, upperInverse };
+}
+
 export interface Camera {
   turn: number;
   tilt: number;
@@ -102,6 +139,8 @@ export interface PosedFigure {
   /** Trunk spheres on screen. */
   trunk: (ScreenPoint & { r: number })[];
   scale: number;
+  /** The spine bends or twists: the trunk is drawn as segments between its spheres. */
+  bent: boolean;
 }
 
 /** The limbs of one side: far inherits from near, minus targets its own angles replace. */
@@ -166,7 +205,7 @@ export function resolveAngles(fig: Figure, cam: Camera, side: SideName): Angles 
   };
   if (limbs.handAt) {
     const root: Vec3 = [0, BODY.shoulderUp, z * BODY.shoulderHalf];
-    const target = screenToLocal(fig, cam, limbs.handAt);
+    const target = spineOf(fig).upperInverse(screenToLocal(fig, cam, limbs.handAt));
     const [upper, fore] = twoBone(root, target, BODY.upperArm, BODY.forearm + BODY.handOffset, true);
     a.shoulder = wrap(upper);
     a.elbow = wrap(fore - upper);
@@ -257,23 +296,40 @@ function projector(fig: Figure, cam: Camera): (p: Vec3) => ScreenPoint {
 
 export function poseFigure(fig: Figure, cam: Camera): PosedFigure {
   const project = projector(fig, cam);
-  const neck: Vec3 = [0, BODY.pelvisToNeck, 0];
-  const head = add(neck, mul(dir(180 - (fig.neck ?? 0)), BODY.neckToHead));
+  const spine = spineOf(fig);
+  const neck0: Vec3 = [0, BODY.pelvisToNeck, 0];
+  const neck = spine.upper(neck0);
+  const head = spine.upper(add(neck0, mul(dir(180 - (fig.neck ?? 0)), BODY.neckToHead)));
+  const bendArm = (j: Record<SideJoint, Vec3>): Record<SideJoint, Vec3> =>
+    spine.bent
+      ? {
+          ...j,
+          shoulder: spine.upper(j.shoulder),
+          elbow: spine.upper(j.elbow),
+          wrist: spine.upper(j.wrist),
+          hand: spine.upper(j.hand),
+        }
+      : j;
   const sides = {
-    near: sideLocal(resolveAngles(fig, cam, 'near'), 'near'),
-    far: sideLocal(resolveAngles(fig, cam, 'far'), 'far'),
+    near: bendArm(sideLocal(resolveAngles(fig, cam, 'near'), 'near')),
+    far: bendArm(sideLocal(resolveAngles(fig, cam, 'far'), 'far')),
   };
   const projectSide = (j: Record<SideJoint, Vec3>): Record<SideJoint, ScreenPoint> =>
     Object.fromEntries(Object.entries(j).map(([k, p]) => [k, project(p)])) as Record<SideJoint, ScreenPoint>;
   const s = fig.scale ?? 1;
-  const trunk = BODY.trunk.flatMap(([f, u, l, r]) => [l, -l].map((side) => ({ ...project([f, u, side]), r: r * s })));
+  // Trunk spheres: the waist is the low pivot, the chest sphere bends with the low back, the shoulders with both.
+  const bendTrunk = [(p: Vec3) => p, (p: Vec3) => p, spine.mid, spine.upper];
+  const trunk = BODY.trunk.flatMap(([f, u, l, r], i) =>
+    [l, -l].map((side) => ({ ...project((bendTrunk[i] ?? spine.upper)([f, u, side])), r: r * s })),
+  );
   return {
     figure: fig,
     scale: s,
+    bent: spine.bent,
     trunk,
     joints: {
       pelvis: project([0, 0, 0]),
-      chest: project([16, 38, 0]),
+      chest: project(spine.mid([16, 38, 0])),
       belly: project([15, 16, 0]),
       neck: project(neck),
       head: project(head),

@@ -12,6 +12,8 @@
  *   turn      rotation about the body's long axis: 90 = chest towards the viewer
  *             (with trunk -90 that is lying on the side)
  *   neck      head flexion: + chin towards the chest
+ *   lowBack / upperBack   spine flexion at the waist / the chest: + rounds the back, - arches it
+ *   twist     the upper body turns about the spine against the pelvis, like turn
  *   shoulder  + arm forwards (90 = straight ahead, 180 = overhead), - backwards
  *   elbow     flexion, + bends the forearm forwards/up
  *   hip       flexion: + thigh forwards (90 = sitting)
@@ -79,6 +81,13 @@ export const FigureSchema = z
     trunk: angle.optional().describe('body pitch: + lean forwards, -90 lying on the back, 90 face down'),
     turn: angle.optional().describe('rotation about the long axis: 90 = chest towards the viewer'),
     neck: angle.optional().describe('+ chin towards the chest'),
+    lowBack: angle
+      .optional()
+      .describe('bend of the spine at the waist: + rounds the back (flexion), - arches it (extension)'),
+    upperBack: angle.optional().describe('bend of the spine at the chest: + rounds the upper back, - bends it backwards'),
+    twist: angle
+      .optional()
+      .describe('the upper body turns about the spine against the pelvis, the same way as turn (+ chest towards the viewer)'),
     near: LimbsSchema.optional().describe('the side nearer the viewer (drawn in front)'),
     far: LimbsSchema.optional().describe(
       'the other side; its keys override near (inherited handAt/footAt are dropped when it sets arm/leg angles)',

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { displayPath, listFiles } from '../content/files.js';
+import { formatDate } from '../content/dates.js';
 import type { Labels } from '../content/library.js';
 import { didYouMean } from '../content/suggest.js';
 import { HandoutError, type Position, positionFinder } from '../diagnostics.js';
@@ -86,9 +87,7 @@ export async function loadTemplates(root: string): Promise<Templates> {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   let language = 'da';
   // "2026-11-01" -> "1. november 2026": dates read as the reader's language writes them.
-  hb.registerHelper('date', (iso: unknown) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${String(iso)}T00:00:00Z`)),
-  );
+  hb.registerHelper('date', (iso: unknown) => formatDate(String(iso), language));
   hb.registerHelper('phoneLink', (phone: unknown) => String(phone).replace(/[^\d+]/g, ''));
 
   return {

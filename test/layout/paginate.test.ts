@@ -68,3 +68,10 @@ describe('paginate with tables', () => {
     expect(names(paginate([s('intro', 70), header, ...rows], frame))).toEqual([['intro'], ['head', 'row1', 'row2']]);
   });
 });
+
+describe('paginate with forced breaks', () => {
+  it('takes the heading that belongs to a slice along when that slice must start a new page', () => {
+    const pages = names(paginate([s('intro', 10), s('heading', 10), s('card', 30, true, { breakBefore: true })], frame));
+    expect(pages).toEqual([['intro'], ['heading', 'card']]);
+  });
+});

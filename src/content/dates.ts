@@ -1,0 +1,13 @@
+/** Dates and language tags as the reader's language writes them. */
+
+/** "da" -> "da-DK": a language with the region its readers expect (dates, the PDF's language). */
+const REGIONS: Record<string, string> = { da: 'da-DK', en: 'en-GB', de: 'de-DE', sv: 'sv-SE', nb: 'nb-NO' };
+
+export function languageTag(language: string): string {
+  return REGIONS[language] ?? language;
+}
+
+/** "2026-11-01" -> "1. november 2026" (da), "1 November 2026" (en). */
+export function formatDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(languageTag(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}

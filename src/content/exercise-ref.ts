@@ -1,0 +1,63 @@
+/**
+ * An exercise as a handout or programme names it: looked up in the library, in
+ * the reader's language, with the document's dose override and note.
+ */
+import type { DiagnosticInit } from '../diagnostics.js';
+import { formatDose, mergeDose } from './dose.js';
+import { localise } from './exercise-text.js';
+import { diagnosticAt, type JsonDocument, type JsonPath } from './json.js';
+import { exercisePictureProblem, type Labels, type Library } from './library.js';
+import type { Dose, Exercise } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+export interface ExerciseRef {
+  exercise: string;
+  dose?: Dose;
+  note?: string;
+  video?: string;
+}
+
+export interface ExerciseView extends Exercise {
+  /** The dose after the document's override, and written out. */
+  dose: Dose;
+  doseText: string;
+  note?: string;
+  /** 1-based number across the whole document. */
+  number: number;
+}
+
+export interface RefContext {
+  doc: JsonDocument;
+  library: Library;
+  labels: Labels;
+  language: string;
+  problems: DiagnosticInit[];
+  /** Exercises shown in Danish for want of a translation (warnings, not errors). */
+  untranslated: DiagnosticInit[];
+}
+
+/** The exercise a reference names, or undefined (with the reason in `ctx.problems`). */
+export function resolveExerciseRef(ref: ExerciseRef, at: JsonPath, number: number, ctx: RefContext): ExerciseView | undefined {
+  const { library, doc } = ctx;
+  const failed = library.broken.get(`exercises/${ref.exercise}`);
+  if (failed) {
+    ctx.problems.push(...failed.diagnostics);
+    return undefined;
+  }
+  const loaded = library.exercises.get(ref.exercise);
+  if (!loaded) {
+    ctx.problems.push(diagnosticAt(doc, [...at, 'exercise'], `unknown exercise "${ref.exercise}"`, didYouMean(ref.exercise, library.exercises.keys())));
+    return undefined;
+  }
+  const pictureProblem = exercisePictureProblem(library, ref.exercise);
+  if (pictureProblem) ctx.problems.push(pictureProblem);
+  const { exercise, missing } = localise(loaded.value, ctx.language);
+  if (missing.length > 0) {
+    ctx.untranslated.push({
+      ...diagnosticAt(loaded.doc, ['translations'], `no ${ctx.language} translation of ${missing.join(', ')}: shown in Danish`),
+      severity: 'warning',
+    });
+  }
+  const dose = mergeDose(exercise.dose, ref.dose);
+  return { ...exercise, dose, doseText: formatDose(dose, ctx.labels), note: ref.note, video: ref.video ?? exercise.video, number };
+}

@@ -1,0 +1,117 @@
+/** A clinic's exercise sheet for one client, read back from the PDF. */
+import jsQR from 'jsqr';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HandoutError } from '../src/diagnostics.js';
+import type { Page } from '../src/layout/types.js';
+import { openProject, type Project, render } from '../src/pipeline.js';
+import { readPdf } from './helpers/pdf.js';
+import { copyProject, editFile, ROOT } from './helpers/project.js';
+import { crop, renderPage } from './helpers/raster.js';
+
+const ANNA = 'content/programmes/anna-hansen.json';
+let project: Project;
+
+beforeAll(async () => {
+  project = await openProject(ROOT);
+});
+
+/** Titles of exercise cards ("1. Find muskelkorsettet") on each page. */
+function exerciseTitles(pages: { lines: { text: string; fontSize: number }[] }[], size: number) {
+  return pages.map((p) => p.lines.filter((l) => Math.abs(l.fontSize - size) < 0.5 && /^\d+\. /.test(l.text)).map((l) => l.text));
+}
+
+describe("Anna Hansen's exercise sheet", () => {
+  it('carries her name and date on every page, her exercises and doses, a diary for each week and the clinic contact', async () => {
+    const result = await render(project, { handout: ANNA });
+    expect(result.brand.id).toBe('fysio-lindebakken');
+    const pdf = await readPdf(result.pdf);
+    for (const page of pdf.pages) expect(page.text).toContain('Anna Hansen · 20. november 2026');
+    expect(pdf.text).toContain('1. Find muskelkorsettet');
+    expect(pdf.text).toContain('Mængde: 10 gentagelser · 3 gange dagligt');
+    expect(pdf.text).toContain('Mængde: 3 × 10 gentagelser · 4 gange om ugen');
+    expect(pdf.text).toContain('Note: Gå kun så langt ned, at det ikke gør ondt i ryggen.');
+    for (let week = 1; week <= 6; week++) expect(pdf.text).toContain(`Uge ${week}`);
+    expect(pdf.text).not.toContain('Uge 7');
+    expect(pdf.text).toMatch(/Øvelse Man Tir Ons Tor Fre Lør Søn/);
+    expect(pdf.pages.at(-1)?.text).toContain('Fysioterapi Lindebakken');
+    expect(pdf.pages.flatMap((p) => p.links)).toContain('tel:23456789');
+    // Two or three exercises share a page.
+    const perPage = exerciseTitles(pdf.pages, 15).filter((t) => t.length > 0);
+    expect(perPage.flat()).toHaveLength(4);
+    expect(perPage.some((t) => t.length >= 2)).toBe(true);
+  });
+
+  it('prints a QR code that scans to the video of each exercise that has one', async () => {
+    const result = await render(project, { handout: ANNA });
+    const codes = result.pages.flatMap((page: Page) =>
+      page.items.flatMap((item) => (item.kind === 'picture' && item.picture.startsWith('qr:') ? [{ page: page.number, item }] : [])),
+    );
+    expect(codes.map((c) => c.item.picture)).toEqual(['qr:https://fysio-lindebakken.example/video/muskelkorset', 'qr:https://fysio-lindebakken.example/video/haelen-glider']);
+    for (const { page, item } of codes) {
+      const region = crop(await renderPage(result.pdf, page), item.x, item.y, item.width, item.height);
+      expect(jsQR(region.data, region.width, region.height)?.data).toBe(item.picture.slice(3));
+    }
+  });
+
+  it('changes with the brand and nothing else', async () => {
+    const own = await readPdf((await render(project, { handout: ANNA })).pdf);
+    const other = await readPdf((await render(project, { handout: ANNA, brand: 'idraetsklinikken-kvik' })).pdf);
+    expect(own.pages[0]?.fonts.some((f) => f.name.includes('OpenSans'))).toBe(true);
+    expect(other.pages[0]?.fonts.some((f) => f.name.includes('AtkinsonHyperlegible'))).toBe(true);
+    const body = (pdf: typeof own) => pdf.pages.flatMap((p) => p.lines.filter((l) => l.y > 110 && l.y < 780).map((l) => l.text)).join(' ');
+    const strip = (text: string) => text.replace(/Fysioterapi Lindebakken|Idrætsklinikken Kvik|Privat fysioterapiklinik|Sportsfysioterapi og løbeklinik|[^ ]*@[^ ]*|https:\/\/[^ ]*|Tlf\. [\d ]+|[A-Za-zæøå]+ \d+, \d{4} [A-Za-zæøå]+/g, '');
+    expect(strip(body(other)).replace(/\s+/g, ' ')).toBe(strip(body(own)).replace(/\s+/g, ' '));
+  });
+
+  it('in large print: body text 16 pt or more, one exercise a page', async () => {
+    const pdf = await readPdf((await render(project, { handout: ANNA, variant: 'large-print' })).pdf);
+    const bodyLines = pdf.pages.flatMap((p) => p.lines.filter((l) => l.y > 110 && l.y < 780));
+    expect(Math.min(...bodyLines.map((l) => l.fontSize))).toBeGreaterThanOrEqual(14);
+    expect(bodyLines.filter((l) => l.text.startsWith('Mængde:')).every((l) => l.fontSize >= 16)).toBe(true);
+    const perPage = exerciseTitles(pdf.pages, 15 * (16 / 13));
+    expect(perPage.flat()).toHaveLength(4);
+    expect(Math.max(...perPage.map((t) => t.length))).toBe(1);
+  });
+
+  it('in English: English labels and exercises, dates and page numbers', async () => {
+    const result = await render(project, { handout: ANNA, language: 'en' });
+    const pdf = await readPdf(result.pdf);
+    expect(pdf.text).toContain('Your exercise programme');
+    expect(pdf.text).toContain('Anna Hansen · 20 November 2026');
+    expect(pdf.text).toContain('1. Find your core muscles');
+    expect(pdf.text).toContain('Amount: 10 repetitions · 3 times a day');
+    expect(pdf.text).toMatch(/Exercise Mon Tue Wed Thu Fri Sat Sun/);
+    expect(pdf.pages[0]?.text).toContain(`Page 1 of ${pdf.pages.length}`);
+    expect(pdf.info.Language).toBe('en-GB');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('falls back to Danish for a missing translation, and says so', async () => {
+    const root = await copyProject();
+    await editFile(root, 'content/exercises/heel-slide.json', (t) => {
+      const exercise = JSON.parse(t);
+      delete exercise.translations.en.steps;
+      return JSON.stringify(exercise, null, 2);
+    });
+    const result = await render(await openProject(root), { handout: ANNA, language: 'en' });
+    expect((await readPdf(result.pdf)).text).toContain('Skub den ene hæl langsomt frem');
+    expect(result.warnings).toMatchObject([{ file: 'content/exercises/heel-slide.json', severity: 'warning', message: 'no en translation of steps: shown in Danish' }]);
+  });
+
+  it('refuses an unknown exercise with its place and the id that was meant', async () => {
+    const root = await copyProject();
+    await editFile(root, ANNA, (t) => t.replace('"exercise": "heel-slide"', '"exercise": "heel-slid"'));
+    const error = await render(await openProject(root), { handout: ANNA }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HandoutError);
+    expect((error as HandoutError).diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'content/programmes/anna-hansen.json',
+        path: 'exercises[1].exercise',
+        position: { line: 13, column: 7 },
+        message: 'unknown exercise "heel-slid"',
+        hint: 'did you mean "heel-slide"?',
+      }),
+    ]);
+  });
+});
+
