@@ -207,7 +207,8 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
   const labels = labelsFor(library, language);
   const { view, warnings } = resolveProgramme(programme, doc, library, labels, language);
   const date = formatDate(programme.date, language);
-  const title = `${labels.programmeTitle ?? 'Dit træningsprogram'}: ${programme.client}`;
+  // The client's name goes on the page only: never into metadata, file names or logs.
+  const title = labels.programmeTitle ?? 'Dit træningsprogram';
   const result = await renderDocument(
     project,
     {
@@ -215,7 +216,7 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
       view: { programme: view },
       language,
       title,
-      subtitle: `${programme.therapist}, ${date}`,
+      subtitle: `${brand.organisation}, ${date}`,
       footer: [brand.organisation, `${labels.phone ?? 'Tlf.'} ${brand.phone}`, ...(brand.web ? [brand.web.replace(/^https?:\/\//, '')] : [])].join(' · '),
       note: `${programme.client} · ${date}`,
       date: documentDate(programme.date),

@@ -48,8 +48,8 @@ await yargs(hideBin(process.argv))
         .example('$0 build content/handouts/smerter-i-ryggen.json --brand skovlund-sygehus --out output', 'One leaflet for one brand')
         .example('$0 build --all', 'Every handout for every brand')
         .example('$0 build --all --watch', 'Rebuild on every change')
-        .example('$0 build content/programmes/anna-hansen.json', "A client's exercise sheet, in the clinic's brand")
-        .example('$0 build content/programmes/anna-hansen.json --lang en --variant large-print', 'The same in English, in large print'),
+        .example('$0 build content/programmes/p-2026-0142.json', "A client's exercise sheet, in the clinic's brand")
+        .example('$0 build content/programmes/p-2026-0142.json --lang en --variant large-print', 'The same in English, in large print'),
     async (argv) => {
       const options = { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, pdfa: argv.pdfa, variant: argv.variant, language: argv.lang, debug: argv.debug };
       const show = (report: BuildReport) => {

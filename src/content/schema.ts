@@ -182,6 +182,7 @@ export type Brand = z.infer<typeof BrandSchema>;
 export const ProgrammeSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    /** Names the output file: a case number, never the client's name. */
     id,
     /** The clinic's brand id from content/brands/. */
     brand: id,
