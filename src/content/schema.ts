@@ -94,7 +94,45 @@ const BlockSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('list'),
     ordered: z.boolean().default(false),
+    /** Two columns for a list of short items, where that saves space. */
+    columns: z.union([z.literal(1), z.literal(2)]).default(1),
     items: z.array(text).min(1, 'expected at least one list item'),
+  }),
+  z.strictObject({
+    type: z.literal('table'),
+    /** The header row: repeated on every page the table runs over. */
+    header: z.array(text).min(1),
+    rows: z.array(z.array(z.string())).min(1),
+    /** Relative column widths, e.g. [1, 3, 3]. */
+    widths: z.array(z.number().positive()).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('faq'),
+    items: z.array(z.strictObject({ question: text, answer: text })).min(1),
+  }),
+  z.strictObject({
+    type: z.literal('traffic-light'),
+    /** Green, yellow and red, in that order: what each means for training. */
+    items: z
+      .array(z.strictObject({ colour: z.enum(['green', 'yellow', 'red']), label: text, text }))
+      .length(3, 'a traffic light has three lights: green, yellow and red'),
+  }),
+  z.strictObject({
+    type: z.literal('references'),
+    items: z
+      .array(
+        z.strictObject({
+          authors: text,
+          year: z.number().int().min(1900).max(2100),
+          title: text,
+          journal: text,
+          doi: z
+            .string()
+            .regex(/^10\.\d{4,9}\/\S+$/, 'expected a DOI such as "10.1016/S0140-6736(18)30480-X" (without https://doi.org/)')
+            .optional(),
+        }),
+      )
+      .min(1),
   }),
   z.strictObject({
     type: z.literal('figures'),
