@@ -105,9 +105,23 @@ const drawPicture: Drawer<PictureItem> = (item, ctx) => {
   ctx.doc.image(image, item.x, item.y, { fit: [item.width, item.height], align: 'center', valign: 'center' });
 };
 
+/** The marks inside a traffic light's lamps, so that the meaning survives grayscale print: tick, bar, cross. */
+function drawLampMark(doc: PDFKit.PDFDocument, item: IconItem): void {
+  const { x, y, size: s, colour } = item;
+  doc.save().lineWidth(s * 0.16).lineCap('round').lineJoin('round');
+  if (item.icon === 'go') doc.moveTo(x + s * 0.15, y + s * 0.55).lineTo(x + s * 0.4, y + s * 0.8).lineTo(x + s * 0.85, y + s * 0.22).stroke(colour);
+  else if (item.icon === 'caution') doc.moveTo(x + s * 0.15, y + s * 0.5).lineTo(x + s * 0.85, y + s * 0.5).stroke(colour);
+  else doc.moveTo(x + s * 0.2, y + s * 0.2).lineTo(x + s * 0.8, y + s * 0.8).moveTo(x + s * 0.8, y + s * 0.2).lineTo(x + s * 0.2, y + s * 0.8).stroke(colour);
+  doc.restore();
+}
+
 /** Icons carry a callout's meaning in shape as well as colour: circle "i", triangle "!", octagon "!". */
 const drawIcon: Drawer<IconItem> = (item, { doc }) => {
   const { x, y, size: s } = item;
+  if (item.icon === 'go' || item.icon === 'caution' || item.icon === 'stop') {
+    drawLampMark(doc, item);
+    return;
+  }
   const cx = x + s / 2;
   if (item.icon === 'info') {
     doc.circle(cx, y + s / 2, s / 2).fill(item.colour);

@@ -162,22 +162,22 @@ const paragraph: SliceMaker<'paragraph'> = (block, ctx) => {
   return slices;
 };
 
-const list: SliceMaker<'list'> = (block, ctx) => {
+/** Slices of list items at a width, numbered from `first`, all under one L node. */
+function listItems(items: Inline[][], ordered: boolean, first: number, width: number, listNode: StructNode, ctx: LayoutContext): Slice[] {
   const style = body(ctx);
   const indent = style.size * 1.6;
   const out: Slice[] = [];
-  const listNode = tagged(ctx, 'L');
-  block.items.forEach((item, i) => {
+  items.forEach((item, i) => {
     const itemNode = ctx.structure.add(listNode, 'LI');
     const label = ctx.structure.add(itemNode, 'Lbl');
-    const lines = guardOrphans(textSlices(item, style, ctx, ctx.structure.add(itemNode, 'LBody'), ctx.width - indent, indent));
-    const marker = block.ordered ? `${i + 1}.` : '•';
-    const first = lines[0];
-    if (!first) return;
-    const ref = first.items.find((it) => it.kind === 'text');
-    first.items.push({
+    const lines = guardOrphans(textSlices(item, style, ctx, ctx.structure.add(itemNode, 'LBody'), width - indent, indent));
+    const marker = ordered ? `${first + i}.` : '•';
+    const head = lines[0];
+    if (!head) return;
+    const ref = head.items.find((it) => it.kind === 'text');
+    head.items.push({
       kind: 'text',
-      x: block.ordered ? 0 : style.size * 0.3,
+      x: ordered ? 0 : style.size * 0.3,
       y: ref?.y ?? 0,
       text: marker,
       style: 'regular',
@@ -186,11 +186,57 @@ const list: SliceMaker<'list'> = (block, ctx) => {
       width: ctx.measure.width(marker, 'regular', style.size),
       tag: label.id,
     });
-    first.keepWithPrevious = false;
-    first.spaceBefore = i === 0 ? ctx.theme.space.block : ctx.theme.space.inner / 2;
+    head.keepWithPrevious = false;
+    head.spaceBefore = i === 0 ? ctx.theme.space.block : ctx.theme.space.inner / 2;
     out.push(...lines);
   });
   return out;
+}
+
+const list: SliceMaker<'list'> = (block, ctx) => {
+  const listNode = tagged(ctx, 'L');
+  if (block.columns === 1 || block.items.length < 2) return listItems(block.items, block.ordered, 1, ctx.width, listNode, ctx);
+  // Two columns read down the first, then the second: the structure keeps that order.
+  const gap = 18;
+  const half = Math.ceil(block.items.length / 2);
+  const width = (ctx.width - gap) / 2;
+  const left = stack(listItems(block.items.slice(0, half), block.ordered, 1, width, listNode, ctx));
+  const right = stack(listItems(block.items.slice(half), block.ordered, half + 1, width, listNode, ctx));
+  return [slice(Math.max(left.height, right.height), [...left.items, ...shift(right.items, width + gap, 0)], ctx.theme.space.block)];
+};
+
+const LIGHTS = {
+  green: { fill: '#2e7d32', icon: 'go' },
+  yellow: { fill: '#f2b705', icon: 'caution' },
+  red: { fill: '#c62828', icon: 'stop' },
+} as const;
+
+/** A traffic light drawn as one: a housing with three lamps, each beside its label and meaning. */
+const trafficLight: SliceMaker<'traffic-light'> = (block, ctx) => {
+  const { theme } = ctx;
+  const lamp = theme.size.body * 3.2;
+  const housing = lamp + 16;
+  const gap = 14;
+  const textWidth = ctx.width - housing - gap;
+  const listNode = tagged(ctx, 'L');
+  let y = 8;
+  const rows: PlacedItem[] = [];
+  for (const light of block.lights) {
+    const item = ctx.structure.add(listNode, 'LI');
+    const label = stack(textSlices([{ kind: 'text', text: light.label, bold: true }], { ...body(ctx), bold: true }, ctx, ctx.structure.add(item, 'Lbl'), textWidth));
+    const text = stack(textSlices(light.text, body(ctx), ctx, ctx.structure.add(item, 'LBody'), textWidth));
+    const height = Math.max(lamp, label.height + text.height) + 8;
+    const { fill, icon } = LIGHTS[light.colour];
+    rows.push(
+      { kind: 'rect', x: 8, y: y + (height - lamp) / 2 - 4, width: lamp, height: lamp, radius: lamp / 2, fill },
+      { kind: 'icon', x: 8 + lamp * 0.2, y: y + (height - lamp) / 2 - 4 + lamp * 0.2, size: lamp * 0.6, icon, colour: light.colour === 'yellow' ? '#1a1a1a' : '#ffffff' },
+      ...shift(label.items, housing + gap, y + (height - 8 - label.height - text.height) / 2),
+      ...shift(text.items, housing + gap, y + (height - 8 - label.height - text.height) / 2 + label.height),
+    );
+    y += height;
+  }
+  const total = y + 8;
+  return [slice(total, [{ kind: 'rect', x: 0, y: 0, width: housing, height: total, radius: 12, fill: '#2b2b2b' }, ...rows], theme.space.block + 4)];
 };
 
 function figureColumn(figure: FigureNode, index: number, numbered: boolean, width: number, maxPicture: number, ctx: LayoutContext) {
@@ -407,6 +453,7 @@ const MAKERS: { [K in BlockNode['kind']]: SliceMaker<K> } = {
   table,
   lines,
   qr,
+  'traffic-light': trafficLight,
   'page-break': pageBreak,
 };
 

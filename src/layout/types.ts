@@ -97,7 +97,7 @@ export interface IconItem extends Tagged {
   x: number;
   y: number;
   size: number;
-  icon: 'info' | 'warning' | 'danger';
+  icon: 'info' | 'warning' | 'danger' | 'go' | 'caution' | 'stop';
   colour: string;
 }
 

@@ -4,7 +4,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { type DiagnosticInit, HandoutError, positionFinder } from '../diagnostics.js';
-import type { BlockNode, CalloutTone, FigureNode, Inline, SourceSpan } from './tree.js';
+import type { BlockNode, CalloutTone, FigureNode, Inline, LightColour, SourceSpan } from './tree.js';
 import { elementProblems, VOCABULARY } from './vocabulary.js';
 
 interface RawElement {
@@ -113,6 +113,7 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
       return {
         kind: 'list',
         ordered: element.name === 'ol',
+        columns: a.columns === '2' ? 2 : 1,
         items: childElements(element, ['li'], problems).map((li) => toInlines(li.children, problems)),
         source,
       };
@@ -157,6 +158,16 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
       if (widths && widths.length !== columns) complain(problems, source, `<table widths> names ${widths.length} columns, the rows have ${columns}`);
       return { kind: 'table', widths, rows, source };
     }
+    case 'traffic-light':
+      return {
+        kind: 'traffic-light',
+        lights: childElements(element, ['light'], problems).map((light) => ({
+          colour: (light.attributes.colour ?? 'green') as LightColour,
+          label: light.attributes.label ?? '',
+          text: toInlines(light.children, problems),
+        })),
+        source,
+      };
     case 'lines': {
       const count = Number(a.count);
       if (!Number.isInteger(count) || count < 1 || count > 40) complain(problems, source, `<lines count="${a.count}"> needs a whole number from 1 to 40`);

@@ -25,12 +25,14 @@ export interface TableRow {
   cells: Inline[][];
 }
 
+export type LightColour = 'green' | 'yellow' | 'red';
+
 export type CalloutTone = 'info' | 'warning' | 'danger';
 
 export type BlockNode =
   | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[]; source: SourceSpan }
   | { kind: 'paragraph'; inlines: Inline[]; source: SourceSpan }
-  | { kind: 'list'; ordered: boolean; items: Inline[][]; source: SourceSpan }
+  | { kind: 'list'; ordered: boolean; columns: 1 | 2; items: Inline[][]; source: SourceSpan }
   | { kind: 'figures'; numbered: boolean; items: FigureNode[]; source: SourceSpan }
   | { kind: 'media'; picture: string; alt: string; side: 'left' | 'right'; share?: number; children: BlockNode[]; source: SourceSpan }
   | { kind: 'card'; children: BlockNode[]; source: SourceSpan }
@@ -39,6 +41,7 @@ export type BlockNode =
   | { kind: 'definitions'; items: { term: Inline[]; detail: Inline[] }[]; source: SourceSpan }
   | { kind: 'table'; widths?: number[]; rows: TableRow[]; source: SourceSpan }
   | { kind: 'lines'; count: number; source: SourceSpan }
+  | { kind: 'traffic-light'; lights: { colour: LightColour; label: string; text: Inline[] }[]; source: SourceSpan }
   | { kind: 'qr'; href: string; caption: Inline[]; source: SourceSpan }
   | { kind: 'page-break'; source: SourceSpan };
 

@@ -23,8 +23,8 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   h2: { content: 'inline', description: 'a section heading; kept with what follows' },
   h3: { content: 'inline', description: 'a sub-heading; kept with what follows' },
   p: { content: 'inline', description: 'a paragraph; never leaves a single line stranded' },
-  ul: { content: ['li'], description: 'a bulleted list' },
-  ol: { content: ['li'], description: 'a numbered list' },
+  ul: { content: ['li'], attributes: { columns: ['1', '2'] }, description: 'a bulleted list; columns="2" for short items' },
+  ol: { content: ['li'], attributes: { columns: ['1', '2'] }, description: 'a numbered list; columns="2" for short items' },
   li: { content: 'inline', description: 'a list item' },
   figures: {
     content: ['figure'],
@@ -62,6 +62,13 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   tr: { content: ['th', 'td'], description: 'a table row; a row of <th> cells is a header row' },
   th: { content: 'inline', description: 'a header cell' },
   td: { content: 'inline', description: 'a cell' },
+  'traffic-light': { content: ['light'], description: 'a traffic light graphic: three <light> rows, kept together' },
+  light: {
+    content: 'inline',
+    attributes: { colour: ['green', 'yellow', 'red'], label: [] },
+    required: ['colour', 'label'],
+    description: 'one light: its colour (with a shape, for grayscale print), a label and what it means',
+  },
   lines: { content: 'empty', attributes: { count: [] }, required: ['count'], description: 'ruled lines to write on, e.g. a notes field' },
   qr: {
     content: 'inline',

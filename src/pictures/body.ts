@@ -66,42 +66,81 @@ export const BODY = {
   ] as const,
 } as const;
 
-/** Spine pivots in the body frame: the low back bends at the waist sphere, the upper back at the chest sphere. */
-const LOW_PIVOT: Vec3 = [BODY.trunk[1][0], BODY.trunk[1][1], 0];
-const UPPER_PIVOT: Vec3 = [BODY.trunk[2][0], BODY.trunk[2][1], 0];
+/**
+ * The bending spine: lowBack is spread over pivots up the lumbar spine,
+ * upperBack over pivots up the thoracic spine, twist over all of them, so a
+ * bent back is a smooth curve. A point is moved by every pivot below it.
+ */
+const LOW_PIVOTS = [8, 16, 24, 32] as const;
+const UPPER_PIVOTS = [39, 46, 52] as const;
+/** Heights at which the trunk is sampled when the spine bends: spheres interpolated between BODY.trunk. */
+const TRUNK_LEVELS = [0, 8, 16, 24, 32, 39, 46, 52, 54] as const;
 
-/** Body-frame transforms of the bending spine: `mid` for the chest, `upper` for shoulders, arms, neck and head. */
-export interface Spine {
-  bent: boolean;
-  mid: (p: Vec3) => Vec3;
-  upper: (p: Vec3) => Vec3;
-  /** The inverse of `upper`, for solving handAt. */
-  upperInverse: (p: Vec3) => Vec3;
+/** BODY.trunk interpolated at height u: [forwards, up, sideways, radius]. */
+function trunkAt(u: number): [number, number, number, number] {
+  const t = BODY.trunk;
+  for (let i = 0; i < t.length - 1; i++) {
+    const a = t[i] as readonly number[];
+    const b = t[i + 1] as readonly number[];
+    if (u <= (b[1] as number) || i === t.length - 2) {
+      const k = Math.min(1, Math.max(0, (u - (a[1] as number)) / ((b[1] as number) - (a[1] as number))));
+      const lerp = (j: number) => (a[j] as number) + ((b[j] as number) - (a[j] as number)) * k;
+      return [lerp(0), u, lerp(2), lerp(3)];
+    }
+  }
+  return [0, u, 0, 0];
 }
 
-/**
- * lowBack / upperBack flex the spine (+ rounds forwards) at the waist and at
- * the chest; twist turns the upper body about the spine, half below the chest
- * and half above it. All 0: the rigid trunk.
- */
+export interface Spine {
+  bent: boolean;
+  /** Moves a body-frame point that belongs to the spine at height u (arms, neck and head: the top). */
+  at: (p: Vec3, u: number) => Vec3;
+  /** The inverse of `at` for the top of the spine, for solving handAt. */
+  upperInverse: (p: Vec3) => Vec3;
+  /** The trunk spheres, [x, y, z, r] in the body frame, each side of the midline. */
+  spheres: [Vec3, number][];
+}
+
 export function spineOf(fig: Figure): Spine {
   const low = fig.lowBack ?? 0;
   const up = fig.upperBack ?? 0;
   const tw = fig.twist ?? 0;
-  const about = (p: Vec3, c: Vec3, deg: number): Vec3 => (deg === 0 ? p : add(c, rotZ(sub(p, c), -deg)));
-  const spin = (p: Vec3, deg: number): Vec3 => {
-    if (deg === 0) return p;
-    const q = rotY([p[0] - LOW_PIVOT[0], p[1], p[2]], -deg);
-    return [q[0] + LOW_PIVOT[0], q[1], q[2]];
+  const pivots = [
+    ...LOW_PIVOTS.map((y) => ({ y, bend: low / LOW_PIVOTS.length })),
+    ...UPPER_PIVOTS.map((y) => ({ y, bend: up / UPPER_PIVOTS.length })),
+  ].map((p, _i, all) => ({ ...p, twist: tw / all.length, x: trunkAt(p.y)[0] }));
+  const step = (q: Vec3, pv: (typeof pivots)[number], sign: 1 | -1): Vec3 => {
+    const c: Vec3 = [pv.x, pv.y, 0];
+    const d = sub(q, c);
+    // Forwards: twist about the spine, then bend; backwards: the reverse.
+    if (sign > 0) return add(c, rotZ(rotY(d, -pv.twist), -pv.bend));
+    return add(c, rotY(rotZ(d, pv.bend), pv.twist));
   };
-  const mid = (p: Vec3): Vec3 => about(spin(p, tw / 2), LOW_PIVOT, low);
-  const upper = (p: Vec3): Vec3 => mid(about(spin(p, tw / 2), UPPER_PIVOT, up));
+  const bent = low !== 0 || up !== 0 || tw !== 0;
+  const at = (p: Vec3, u: number): Vec3 => {
+    if (!bent) return p;
+    let q = p;
+    // Apply from the top pivot down, so each pivot also carries everything above it.
+    for (let i = pivots.length - 1; i >= 0; i--) {
+      const pv = pivots[i] as (typeof pivots)[number];
+      if (pv.y < u) q = step(q, pv, 1);
+    }
+    return q;
+  };
   const upperInverse = (p: Vec3): Vec3 => {
-    const a = spin(about(p, LOW_PIVOT, -low), -tw / 2);
-    return spin(about(a, UPPER_PIVOT, -up), -tw / 2);
+    if (!bent) return p;
+    let q = p;
+    for (const pv of pivots) q = step(q, pv, -1);
+    return q;
   };
-  return { bent: low !== 0 || up !== 0 || tw !== 0, mid, upper, upperInverse };
+  // Unbent: exactly BODY.trunk; bent: more spheres along the curve, so it stays smooth.
+  const samples: readonly (readonly [number, number, number, number])[] = bent ? TRUNK_LEVELS.map(trunkAt) : BODY.trunk;
+  const spheres = samples.flatMap(([f, u, l, r]) => [l, -l].map((side): [Vec3, number] => [at([f, u, side], u), r]));
+  return { bent, at, upperInverse, spheres };
 }
+
+/** The top of the spine: above every pivot. */
+const TOP = Number.POSITIVE_INFINITY;
 
 export interface Camera {
   turn: number;
@@ -297,18 +336,13 @@ function projector(fig: Figure, cam: Camera): (p: Vec3) => ScreenPoint {
 export function poseFigure(fig: Figure, cam: Camera): PosedFigure {
   const project = projector(fig, cam);
   const spine = spineOf(fig);
+  const upper = (p: Vec3): Vec3 => spine.at(p, TOP);
   const neck0: Vec3 = [0, BODY.pelvisToNeck, 0];
-  const neck = spine.upper(neck0);
-  const head = spine.upper(add(neck0, mul(dir(180 - (fig.neck ?? 0)), BODY.neckToHead)));
+  const neck = upper(neck0);
+  const head = upper(add(neck0, mul(dir(180 - (fig.neck ?? 0)), BODY.neckToHead)));
   const bendArm = (j: Record<SideJoint, Vec3>): Record<SideJoint, Vec3> =>
     spine.bent
-      ? {
-          ...j,
-          shoulder: spine.upper(j.shoulder),
-          elbow: spine.upper(j.elbow),
-          wrist: spine.upper(j.wrist),
-          hand: spine.upper(j.hand),
-        }
+      ? { ...j, shoulder: upper(j.shoulder), elbow: upper(j.elbow), wrist: upper(j.wrist), hand: upper(j.hand) }
       : j;
   const sides = {
     near: bendArm(sideLocal(resolveAngles(fig, cam, 'near'), 'near')),
@@ -317,11 +351,7 @@ export function poseFigure(fig: Figure, cam: Camera): PosedFigure {
   const projectSide = (j: Record<SideJoint, Vec3>): Record<SideJoint, ScreenPoint> =>
     Object.fromEntries(Object.entries(j).map(([k, p]) => [k, project(p)])) as Record<SideJoint, ScreenPoint>;
   const s = fig.scale ?? 1;
-  // Trunk spheres: the waist is the low pivot, the chest sphere bends with the low back, the shoulders with both.
-  const bendTrunk = [(p: Vec3) => p, (p: Vec3) => p, spine.mid, spine.upper];
-  const trunk = BODY.trunk.flatMap(([f, u, l, r], i) =>
-    [l, -l].map((side) => ({ ...project((bendTrunk[i] ?? spine.upper)([f, u, side])), r: r * s })),
-  );
+  const trunk = spine.spheres.map(([p, r]) => ({ ...project(p), r: r * s }));
   return {
     figure: fig,
     scale: s,
@@ -329,8 +359,8 @@ export function poseFigure(fig: Figure, cam: Camera): PosedFigure {
     trunk,
     joints: {
       pelvis: project([0, 0, 0]),
-      chest: project(spine.mid([16, 38, 0])),
-      belly: project([15, 16, 0]),
+      chest: project(spine.at([16, 38, 0], 38)),
+      belly: project(spine.at([15, 16, 0], 16)),
       neck: project(neck),
       head: project(head),
       near: projectSide(sides.near),

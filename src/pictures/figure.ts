@@ -28,7 +28,9 @@ export function figureParts(f: PosedFigure): Part[] {
     blobs: [
       // A bent spine: one hull per segment between neighbouring spheres, so the back can curve.
       ...(f.bent
-        ? [0, 1, 2].map((i) => f.trunk.slice(2 * i, 2 * i + 4).map((t) => ({ x: t.x, y: t.y, r: t.r })))
+        ? Array.from({ length: f.trunk.length / 2 - 1 }, (_, i) =>
+            f.trunk.slice(2 * i, 2 * i + 4).map((t) => ({ x: t.x, y: t.y, r: t.r })),
+          )
         : [f.trunk.map((t) => ({ x: t.x, y: t.y, r: t.r }))]),
       [c(j.neck, BODY.r.neck), c(j.head, BODY.r.neck)],
       [c(j.head, BODY.r.head)],

@@ -84,10 +84,14 @@ export const FigureSchema = z
     lowBack: angle
       .optional()
       .describe('bend of the spine at the waist: + rounds the back (flexion), - arches it (extension)'),
-    upperBack: angle.optional().describe('bend of the spine at the chest: + rounds the upper back, - bends it backwards'),
+    upperBack: angle
+      .optional()
+      .describe('bend of the spine at the chest: + rounds the upper back, - bends it backwards'),
     twist: angle
       .optional()
-      .describe('the upper body turns about the spine against the pelvis, the same way as turn (+ chest towards the viewer)'),
+      .describe(
+        'the upper body turns about the spine against the pelvis, the same way as turn (+ chest towards the viewer)',
+      ),
     near: LimbsSchema.optional().describe('the side nearer the viewer (drawn in front)'),
     far: LimbsSchema.optional().describe(
       'the other side; its keys override near (inherited handAt/footAt are dropped when it sets arm/leg angles)',

@@ -70,7 +70,9 @@ export async function loadTemplates(root: string): Promise<Templates> {
   if (problems.length > 0) throw new HandoutError(problems.flatMap((p) => p.diagnostics));
 
   let labels: Labels = {};
-  hb.registerHelper('label', (key: unknown, options: Handlebars.HelperOptions) => {
+  hb.registerHelper('label', (key: unknown, options?: Handlebars.HelperOptions) => {
+    // Called without a key, Handlebars passes only its options: `{{label}}` meant a field, `{{this.label}}`.
+    if (options === undefined) throw new Error('{{label}} needs a key, e.g. {{label "dose"}}; for a field named label write {{this.label}}');
     const k = String(key);
     const value = labels[k];
     if (value === undefined) {
@@ -85,6 +87,7 @@ export async function loadTemplates(root: string): Promise<Templates> {
     return value.replace(/\{(\w+)\}/g, (m, name: string) => (name in options.hash ? String(options.hash[name]) : m));
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('join', (items: unknown) => (Array.isArray(items) ? items.join(',') : ''));
   let language = 'da';
   // "2026-11-01" -> "1. november 2026": dates read as the reader's language writes them.
   hb.registerHelper('date', (iso: unknown) => formatDate(String(iso), language));
@@ -141,7 +144,7 @@ export function asTemplateError(source: TemplateSource, error: unknown): Handout
         ? { line: Number(runtime[2]), column: Number(runtime[3]) + 1 }
         : undefined;
   const text = (runtime?.[1] ?? message).replace(/ in \[object Object\]| in undefined/, '');
-  return new HandoutError({ file: source.file, position, message: text, hint: e.hint });
+  return new HandoutError({ file: source.file, position, message: text, hint: e.hint }, { cause: error });
 }
 
 function parseColumn(text: string, line: number, before: string): number {
