@@ -2,7 +2,7 @@
  * `npm run bench`: how fast handout is on this machine. Prints figures; asserts nothing.
  *   1. one discharge leaflet, warm, median of 50 renders in one process
  *   2. a cold `handout build` of it as a whole process, median of 5
- *   3. a batch of N leaflets (generated copies of the sample, each its own file) with --jobs = cores
+ *   3. a batch of 1,000 personal programmes (the sample with varied names and exercises) with --jobs = cores
  *   4. the same batch again with nothing changed (incremental)
  */
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,8 @@ const root = path.resolve(here, '../..');
 const cli = path.join(here, '../src/cli/main.js');
 const HANDOUT = 'content/handouts/smerter-i-ryggen.json';
 const BRAND = 'skovlund-sygehus';
-const BATCH = Number(process.env.HANDOUT_BENCH_BATCH ?? 200);
+const BATCH = Number(process.env.HANDOUT_BENCH_BATCH ?? 1000);
+const PROGRAMME = 'content/programmes/p-2026-0142.json';
 const cores = os.availableParallelism?.() ?? os.cpus().length;
 
 function median(values: number[]): number {
@@ -66,20 +67,28 @@ for (let i = 0; i < 5; i++) {
 const coldMedian = median(cold);
 console.log(`2. cold \`handout build\` of it, median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's')}`);
 
-// 3 and 4. A batch of generated leaflets, then the same batch unchanged.
+// 3 and 4. A batch of personal programmes (the sample programme with varied names and exercises), then the same batch unchanged.
 const batchRoot = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-batch-'));
 for (const part of ['content', 'templates', 'assets']) await cp(path.join(root, part), path.join(batchRoot, part), { recursive: true });
-const leaflet = JSON.parse(await readFile(path.join(root, HANDOUT), 'utf8'));
-await rm(path.join(batchRoot, 'content/handouts'), { recursive: true });
-await mkdir(path.join(batchRoot, 'content/handouts'));
+const sample = JSON.parse(await readFile(path.join(root, PROGRAMME), 'utf8'));
+const pictured = [...project.library.exercises.values()].map((e) => e.value).filter((e) => project.library.pictures.has(e.picture)).map((e) => e.id);
+const names = ['Anna', 'Bo', 'Carla', 'Dennis', 'Eva', 'Frederik', 'Gitte', 'Hans', 'Ida', 'Jens'];
+await rm(path.join(batchRoot, 'content/programmes'), { recursive: true });
+await mkdir(path.join(batchRoot, 'content/programmes'));
 for (let i = 0; i < BATCH; i++) {
-  const copy = { ...leaflet, id: `leaflet-${i}`, title: `${leaflet.title} ${i}` };
-  await writeFile(path.join(batchRoot, `content/handouts/leaflet-${i}.json`), JSON.stringify(copy));
+  const chosen = Array.from({ length: 3 + (i % 3) }, (_, k) => pictured[(i * 7 + k * 5) % pictured.length] as string);
+  const programme = {
+    ...sample,
+    id: `p-bench-${String(i).padStart(4, '0')}`,
+    client: `${names[i % names.length]} ${names[(i * 3 + 1) % names.length]}sen`,
+    exercises: [...new Set(chosen)].map((exercise, k) => ({ exercise, dose: { sets: 2 + (k % 2), reps: 10 + (i % 6) } })),
+  };
+  await writeFile(path.join(batchRoot, `content/programmes/${programme.id}.json`), JSON.stringify(programme));
 }
-await writeFile(path.join(batchRoot, 'handouts.config.json'), JSON.stringify({ handouts: ['content/handouts/*.json'], brands: [BRAND] }));
+await writeFile(path.join(batchRoot, 'handouts.config.json'), JSON.stringify({ handouts: ['content/programmes/p-bench-*.json'] }));
 const batch = timed([cli, '--root', batchRoot, 'batch', '--jobs', String(cores)], batchRoot);
-console.log(`3. batch of ${BATCH} leaflets (${first.pages.length} pages each), --jobs ${cores}: ${batch.seconds.toFixed(1)} s, ${(BATCH / batch.seconds).toFixed(1)} handouts/s, peak ${(batch.peakKiB / 1024).toFixed(0)} MiB`);
+console.log(`3. batch of ${BATCH} personal programmes, --jobs ${cores}: ${batch.seconds.toFixed(1)} s, ${(BATCH / batch.seconds).toFixed(1)} handouts/s, peak ${(batch.peakKiB / 1024).toFixed(0)} MiB ${versus(batch.seconds * (1000 / BATCH), 10, 's for 1,000')}`);
 const again = timed([cli, '--root', batchRoot, 'batch', '--jobs', String(cores)], batchRoot);
-console.log(`4. the same batch, nothing changed: ${again.seconds.toFixed(2)} s ${versus(again.seconds, 2, 's')}`);
+console.log(`4. the same batch, nothing changed: ${again.seconds.toFixed(2)} s ${versus(again.seconds * (1000 / BATCH), 2, 's for 1,000')}`);
 await rm(batchRoot, { recursive: true, force: true });
 await rm(out, { recursive: true, force: true });

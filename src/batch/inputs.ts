@@ -10,7 +10,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { FONT_FAMILIES } from '../brand/fonts.js';
 import { listFiles } from '../content/files.js';
-import { loadHandout } from '../content/handout.js';
+import { readJson } from '../content/files.js';
+import { validate } from '../content/json.js';
+import { isProgramme } from '../content/programme.js';
+import { HandoutSchema, ProgrammeSchema } from '../content/schema.js';
 import { contentDir, type Library } from '../content/library.js';
 import type { Job } from './manifest.js';
 
@@ -43,7 +46,11 @@ export function toolFingerprint(): Promise<string> {
   return codeHash;
 }
 
-type HandoutFile = Awaited<ReturnType<typeof loadHandout>>['handout'];
+/** What a handout or programme uses from the library. */
+interface Uses {
+  exercises: string[];
+  pictures: string[];
+}
 
 /**
  * Inputs and fingerprints for the jobs of one run. A thousand jobs share a few
@@ -51,7 +58,7 @@ type HandoutFile = Awaited<ReturnType<typeof loadHandout>>['handout'];
  */
 export class InputIndex {
   private readonly hashes = new Map<string, Promise<string>>();
-  private readonly handouts = new Map<string, Promise<HandoutFile | undefined>>();
+  private readonly uses = new Map<string, Promise<Uses | undefined>>();
 
   constructor(
     private readonly root: string,
@@ -67,22 +74,19 @@ export class InputIndex {
     return h;
   }
 
-  private handout(file: string): Promise<HandoutFile | undefined> {
-    let h = this.handouts.get(file);
-    if (!h) {
-      h = loadHandout(this.root, path.resolve(this.root, file)).then(
-        (r) => r.handout,
-        () => undefined,
-      );
-      this.handouts.set(file, h);
+  private usesOf(file: string): Promise<Uses | undefined> {
+    let u = this.uses.get(file);
+    if (!u) {
+      u = readUses(this.root, file).catch(() => undefined);
+      this.uses.set(file, u);
     }
-    return h;
+    return u;
   }
 
   /** The files a job reads, relative to the project; undefined when the handout cannot even be read. */
   async inputs(job: Job): Promise<string[] | undefined> {
-    const handout = await this.handout(job.handout);
-    return handout ? jobInputs(this.root, this.library, job, handout) : undefined;
+    const uses = await this.usesOf(job.handout);
+    return uses ? jobInputs(this.root, this.library, job, uses) : undefined;
   }
 
   /** One fingerprint over the job's settings, its input files' contents and the code. */
@@ -97,13 +101,20 @@ export class InputIndex {
   }
 }
 
-async function jobInputs(root: string, library: Library, job: Job, handout: HandoutFile): Promise<string[]> {
-  const pictures = new Set<string>();
-  const exercises = new Set<string>();
-  for (const block of handout.sections.flatMap((s) => s.blocks)) {
-    if (block.type === 'figures') for (const f of block.items) pictures.add(f.picture);
-    if (block.type === 'exercises') for (const e of block.items) exercises.add(e.exercise);
-  }
+/** The exercises and pictures a handout or programme file names. */
+async function readUses(root: string, file: string): Promise<Uses> {
+  const doc = await readJson(root, path.resolve(root, file));
+  if (isProgramme(doc.value)) return { exercises: validate(doc, ProgrammeSchema).exercises.map((e) => e.exercise), pictures: [] };
+  const blocks = validate(doc, HandoutSchema).sections.flatMap((s) => s.blocks);
+  return {
+    exercises: blocks.flatMap((b) => (b.type === 'exercises' ? b.items.map((e) => e.exercise) : [])),
+    pictures: blocks.flatMap((b) => (b.type === 'figures' ? b.items.map((f) => f.picture) : [])),
+  };
+}
+
+async function jobInputs(root: string, library: Library, job: Job, uses: Uses): Promise<string[]> {
+  const pictures = new Set(uses.pictures);
+  const exercises = new Set(uses.exercises);
   for (const id of exercises) {
     const exercise = library.exercises.get(id)?.value;
     if (exercise) pictures.add(exercise.picture);

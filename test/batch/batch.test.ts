@@ -90,3 +90,14 @@ describe('handout batch', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
   });
 });
+
+describe('handout batch with programmes', () => {
+  it('builds each programme in its own brand, and only again when something it uses changes', async () => {
+    const root = await copyProject();
+    await editFile(root, 'handouts.config.json', () => JSON.stringify({ handouts: ['content/programmes/*.json'], brands: ['skovlund-sygehus'] }));
+    expect((await batch(root)).built).toEqual(['output/fysio-lindebakken/da/p-2026-0142.pdf', 'output/idraetsklinikken-kvik/da/p-2026-0157.pdf']);
+    expect((await batch(root)).built).toEqual([]);
+    await editFile(root, 'content/exercises/bent-knee-fallout.json', (t) => t.replace('Knæet ud til siden', 'Knæet falder ud til siden'));
+    expect((await batch(root)).built).toEqual(['output/fysio-lindebakken/da/p-2026-0142.pdf']);
+  });
+});
