@@ -1,16 +1,18 @@
 /** Writing a PDF so that a reader never sees half of one: a temporary file, renamed into place. */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describeIoError } from './content/files.js';
+import { HandoutError } from './diagnostics.js';
 
 export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(tmp, data);
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });
-    throw error;
+    throw new HandoutError({ file: path.relative(process.cwd(), file) || file, message: `cannot write the PDF: ${describeIoError(error)}` }, { cause: error });
   }
 }
 

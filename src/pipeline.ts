@@ -6,9 +6,11 @@ import path from 'node:path';
 import { loadFonts } from './brand/fonts.js';
 import { type Theme, themeFor, type Variant } from './brand/theme.js';
 import { catalogCategories } from './content/catalog.js';
-import { resolveHandout } from './content/handout.js';
+import { localise } from './content/exercise-text.js';
+import { handoutFileProblems, resolveHandout } from './content/handout.js';
+import { didYouMean } from './content/suggest.js';
 import { readJson } from './content/files.js';
-import { type JsonDocument, validate } from './content/json.js';
+import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import { isProgramme, resolveProgramme } from './content/programme.js';
 import { formatDate, languageTag } from './content/dates.js';
 import { brandAt, brandById, exercisePictureProblem, type Labels, type Library, labelsFor, loadLibrary } from './content/library.js';
@@ -177,6 +179,8 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
   if (!request.brand) throw new HandoutError({ file: doc.file, message: 'no brand given for the handout', hint: 'name one with --brand' });
   const brand = brandById(library, request.brand);
   const labels = labelsFor(library, handout.language);
+  const fileProblems = await handoutFileProblems(handout, doc, project.root, project.templates.names());
+  if (fileProblems.length > 0) throw new HandoutError(fileProblems);
   const view = resolveHandout(handout, doc, library, labels);
   const { documentId, version } = handout.meta;
   const result = await renderDocument(
@@ -202,6 +206,10 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
 async function renderProgramme(project: Project, doc: JsonDocument, request: RenderRequest): Promise<RenderResult> {
   const { library } = project;
   const programme = validate(doc, ProgrammeSchema);
+  if (!project.templates.names().includes(programme.template)) {
+    const names = project.templates.names();
+    throw new HandoutError(diagnosticAt(doc, ['template'], `unknown template "${programme.template}"`, didYouMean(programme.template, names) ?? `known templates: ${names.join(', ')}`));
+  }
   const language = request.language ?? programme.language;
   const brand = request.brand ? brandById(library, request.brand) : brandAt(library, programme.brand, doc);
   const labels = labelsFor(library, language);
@@ -243,7 +251,7 @@ export async function renderCatalog(project: Project, request: { brand: string; 
     ...[...library.exercises.keys()].flatMap((id) => exercisePictureProblem(library, id) ?? []),
   ];
   if (problems.length > 0) throw new HandoutError(problems);
-  const categories = catalogCategories([...library.exercises.values()].map((e) => e.value), labels);
+  const categories = catalogCategories([...library.exercises.values()].map((e) => localise(e.value, language).exercise), labels);
   const title = labels.catalogTitle ?? 'Øvelseskatalog';
   return renderDocument(
     project,

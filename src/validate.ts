@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { loadFonts, missingGlyphs } from './brand/fonts.js';
 import { displayPath, listJson, projectFile } from './content/files.js';
-import { loadHandout, resolveHandout } from './content/handout.js';
+import { handoutFileProblems, loadHandout, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import { contentDir, exercisePictureProblem, labelsFor, type Library, loadLibrary } from './content/library.js';
 import type { Handout } from './content/schema.js';
@@ -55,21 +55,9 @@ async function checkHandout(root: string, file: string, library: Library, templa
   if (!loaded) return;
   const { handout, doc } = loaded;
   await collect(problems, () => resolveHandout(handout, doc, library, labelsFor(library, handout.language)));
-  if (templates && !templates.names().includes(handout.template)) {
-    problems.push(diagnosticAt(doc, ['template'], `unknown template "${handout.template}"`, didYouMean(handout.template, templates.names()) ?? `known templates: ${templates.names().join(', ')}`));
-  }
+  problems.push(...(await handoutFileProblems(handout, doc, root, templates?.names() ?? [handout.template])));
   if (!library.labels.has(handout.language.slice(0, 2))) {
     problems.push({ ...diagnosticAt(doc, ['language'], `no labels for "${handout.language}": content/labels/${handout.language.slice(0, 2)}.json is missing`, 'the Danish labels are used instead'), severity: 'warning' });
-  }
-  for (const [s, section] of handout.sections.entries()) {
-    for (const [b, block] of section.blocks.entries()) {
-      if (block.type !== 'figures') continue;
-      for (const [i, figure] of block.items.entries()) {
-        if (!figure.picture.startsWith('assets/')) continue;
-        const at = diagnosticAt(doc, ['sections', s, 'blocks', b, 'items', i, 'picture'], '');
-        await collect(problems, () => projectFile(root, figure.picture, at));
-      }
-    }
   }
   problems.push(...glyphWarnings(doc));
 }

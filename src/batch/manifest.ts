@@ -92,5 +92,18 @@ export async function expandManifest(manifest: Manifest, root: string, library: 
       }
     }
   }
-  return jobs.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
+  const sorted = jobs.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
+  const clashes = sorted.filter((job, i) => sorted[i - 1]?.output === job.output);
+  if (clashes.length > 0) {
+    const describe = (j: Job) => `${j.handout} for ${j.brand}${j.variant === 'standard' ? '' : ` (${j.variant})`}${manifest.languages.length > 1 ? ` in ${j.language}` : ''}`;
+    throw new HandoutError(
+      clashes.map((job) => ({
+        file: manifestFile,
+        path: 'output',
+        message: `two outputs would be written to ${job.output}: ${sorted.filter((j) => j.output === job.output).map(describe).join(' and ')}`,
+        hint: 'put {brand}, {lang}, {handout} and {variant} in the output pattern',
+      })),
+    );
+  }
+  return sorted;
 }

@@ -9,7 +9,7 @@ import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { type Variant, VARIANTS } from '../brand/theme.js';
-import { writeFileAtomic } from '../output.js';
+import { outputPath, writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { validateProject, within } from '../validate.js';
 import { type BuildReport, build } from './build.js';
@@ -105,7 +105,7 @@ await yargs(hideBin(process.argv))
     async (argv) => {
       const problems = within(await validateProject(argv.root), path.resolve(argv.root), argv.paths ?? []);
       const errors = problems.filter((p) => p.severity !== 'warning');
-      if (argv.format === 'json') console.log(JSON.stringify(problems, null, 2));
+      if (argv.format === 'json') console.log(JSON.stringify(problems.map((p) => ({ severity: 'error', ...p })), null, 2));
       else {
         for (const p of problems) console.error(formatDiagnostic(p));
         console.error(`${errors.length} error${errors.length === 1 ? '' : 's'}, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`);
@@ -128,13 +128,15 @@ await yargs(hideBin(process.argv))
     (y) =>
       y
         .option('brand', { type: 'string', demandOption: true, describe: 'Brand id from content/brands/' })
-        .option('out', { type: 'string', default: 'output', describe: 'Output folder: writes <out>/<brand>/catalog.pdf' })
+        .option('out', { type: 'string', default: 'output', describe: 'Output folder: writes <out>/<brand>/catalog[.<lang>].pdf' })
+        .option('lang', { type: 'string', default: 'da', describe: 'Language of labels and exercises' })
+        .option('variant', { choices: VARIANTS, default: 'standard' as Variant, describe: 'large-print: bigger type and pictures' })
         .example('$0 catalog --brand skovlund-sygehus', 'output/skovlund-sygehus/catalog.pdf'),
     async (argv) => {
       try {
         const project = await openProject(argv.root);
-        const { pdf, pages } = await renderCatalog(project, { brand: argv.brand });
-        const file = path.join(argv.out, argv.brand, 'catalog.pdf');
+        const { pdf, pages } = await renderCatalog(project, { brand: argv.brand, language: argv.lang, variant: argv.variant });
+        const file = outputPath(argv.out, argv.brand, argv.lang === 'da' ? 'catalog' : `catalog.${argv.lang}`, argv.variant);
         await writeFileAtomic(file, pdf);
         console.log(`wrote ${file} (${pages.length} pages, ${project.library.exercises.size} exercises)`);
       } catch (error) {

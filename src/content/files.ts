@@ -1,5 +1,5 @@
 /** File-system edges of content loading: read a file, list a folder, keep paths inside the project. */
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { HandoutError } from '../diagnostics.js';
 import { type JsonDocument, parseJson } from './json.js';
@@ -10,13 +10,46 @@ export function displayPath(root: string, file: string): string {
   return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
 }
 
+/** Far more than any handout; a larger file is a mistake, not content, and would take long to find out. */
+export const MAX_CONTENT_BYTES = 2 * 1024 * 1024;
+
+/** What an I/O error code means, in words. */
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file stands where a folder should be';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EFBIG':
+      return 'the file grew larger than allowed';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
 export async function readJson(root: string, file: string): Promise<JsonDocument> {
   const shown = displayPath(root, file);
   let text: string;
   try {
+    const info = await stat(file);
+    if (info.size > MAX_CONTENT_BYTES) {
+      throw new HandoutError({ file: shown, message: `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_CONTENT_BYTES / 1024 / 1024} MB a content file may be` });
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new HandoutError({ file: shown, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? error}` });
+    if (error instanceof HandoutError) throw error;
+    throw new HandoutError({ file: shown, message: `cannot read the file: ${describeIoError(error)}` });
   }
   return parseJson(shown, text);
 }

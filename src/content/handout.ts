@@ -4,7 +4,7 @@
  */
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { type ExerciseView, type RefContext, resolveExerciseRef } from './exercise-ref.js';
-import { readJson } from './files.js';
+import { projectFile, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, type JsonPath, validate } from './json.js';
 import type { Labels, Library } from './library.js';
 import { type Block, type Handout, HandoutSchema } from './schema.js';
@@ -52,4 +52,30 @@ export function resolveHandout(handout: Handout, doc: JsonDocument, library: Lib
   }));
   if (problems.length > 0) throw new HandoutError(problems);
   return { ...handout, sections };
+}
+
+/**
+ * What a handout names outside its own file: its template and its pictures
+ * under assets/. Each problem at its place in the handout.
+ */
+export async function handoutFileProblems(handout: Handout, doc: JsonDocument, root: string, templates: readonly string[]): Promise<DiagnosticInit[]> {
+  const problems: DiagnosticInit[] = [];
+  if (!templates.includes(handout.template)) {
+    problems.push(diagnosticAt(doc, ['template'], `unknown template "${handout.template}"`, didYouMean(handout.template, templates) ?? `known templates: ${templates.join(', ')}`));
+  }
+  for (const [s, section] of handout.sections.entries()) {
+    for (const [b, block] of section.blocks.entries()) {
+      if (block.type !== 'figures') continue;
+      for (const [i, figure] of block.items.entries()) {
+        if (!figure.picture.startsWith('assets/')) continue;
+        try {
+          await projectFile(root, figure.picture, diagnosticAt(doc, ['sections', s, 'blocks', b, 'items', i, 'picture'], ''));
+        } catch (error) {
+          if (error instanceof HandoutError) problems.push(...error.diagnostics);
+          else throw error;
+        }
+      }
+    }
+  }
+  return problems;
 }

@@ -17,18 +17,70 @@ export interface JsonDocument {
   tree: Node | undefined;
 }
 
-export function parseJson(file: string, text: string): JsonDocument {
+/** Deeper than any content file needs; a parser that recurses would overflow long before a real limit. */
+const MAX_DEPTH = 64;
+
+/** The offset where nesting first goes deeper than MAX_DEPTH, found without recursion. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
+}
+
+/** A key given twice in one object: JSON.parse would silently keep the last. */
+function duplicateKeys(tree: Node | undefined): Node[] {
+  const out: Node[] = [];
+  const stack = tree ? [tree] : [];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (key && seen.has(String(key.value))) out.push(key);
+        if (key) seen.add(String(key.value));
+      }
+    }
+    stack.push(...(node.children ?? []));
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+export function parseJson(file: string, raw: string): JsonDocument {
+  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+  const text = raw.charCodeAt(0) === 0xfeff ? ` ${raw.slice(1)}` : raw;
+  if (text.trim() === '') throw new HandoutError({ file, message: 'the file is empty', hint: 'a content file holds one JSON object: { … }' });
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    throw new HandoutError({ file, position: positionAt(text, deep), message: `JSON nested more than ${MAX_DEPTH} levels deep`, hint: 'content files need only a few levels' });
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
+    // One complaint per place: a trailing comma makes the parser say two things at once.
+    const first = errors.filter((e, i) => errors.findIndex((f) => f.offset === e.offset) === i);
     throw new HandoutError(
-      errors.map((e) => ({
+      first.map((e) => ({
         file,
         position: positionAt(text, e.offset),
         message: `malformed JSON: ${describeParseError(printParseErrorCode(e.error))}`,
         hint: parseHint(printParseErrorCode(e.error)),
       })),
     );
+  }
+  const duplicates = duplicateKeys(tree);
+  if (duplicates.length > 0) {
+    throw new HandoutError(duplicates.map((key) => ({ file, position: positionAt(text, key.offset), message: `"${String(key.value)}" is given twice in the same object`, hint: 'keep one of them' })));
   }
   // JSON.parse, not the tree, makes the value: it defines "__proto__" as a plain
   // own key (which the strict schemas then refuse) instead of setting a prototype.

@@ -7,8 +7,22 @@ import { z } from 'zod';
 const id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case id such as "bird-dog" (a-z, 0-9 and single dashes)');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
-const text = z.string().min(1, 'expected some text, got an empty string');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine(
+    (d) => {
+      const date = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
+    },
+    { message: 'expected a real date (YYYY-MM-DD)' },
+  );
+/** A paragraph is short; a field longer than this is a mistake and would take minutes to lay out. */
+const MAX_TEXT = 20_000;
+const text = z
+  .string()
+  .min(1, 'expected some text, got an empty string')
+  .max(MAX_TEXT, `expected at most ${MAX_TEXT.toLocaleString('en')} characters: split long text into paragraphs`);
 /** A whole number or an inclusive range written [min, max], e.g. 10 or [10, 15]. */
 const amount = z.union([
   z.number().int().positive(),

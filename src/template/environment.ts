@@ -80,7 +80,7 @@ export async function loadTemplates(root: string): Promise<Templates> {
       throw Object.assign(new Error(`unknown label "${k}"`), {
         lineNumber: loc?.start.line,
         column: loc?.start.column,
-        hint: didYouMean(k, Object.keys(labels)),
+        hint: didYouMean(k, Object.keys(labels)) ?? 'add it to content/labels/da.json',
       });
     }
     // Named arguments fill {placeholders}: {{label "pageOf" page=1 pages=4}}.
