@@ -1,12 +1,14 @@
 /** Doses written the way therapists write them: "3 × 10–15 gentagelser · 2 gange dagligt". */
 import type { Labels } from './library.js';
-import type { Dose } from './schema.js';
+import type { Dose, DoseOverride } from './schema.js';
 
 type Amount = NonNullable<Dose['reps']>;
 
-/** The handout's override wins field by field over the exercise's default. */
-export function mergeDose(base: Dose, override: Dose | undefined): Dose {
-  return { ...base, ...override };
+/** The document's override wins field by field over the exercise's default; null removes the field. */
+export function mergeDose(base: Dose, override: DoseOverride | undefined): Dose {
+  const merged: Record<string, unknown> = { ...base, ...override };
+  for (const [key, value] of Object.entries(merged)) if (value === null || value === undefined) delete merged[key];
+  return merged as Dose;
 }
 
 function amount(a: Amount): string {

@@ -7,12 +7,12 @@ import { formatDose, mergeDose } from './dose.js';
 import { localise } from './exercise-text.js';
 import { diagnosticAt, type JsonDocument, type JsonPath } from './json.js';
 import { exercisePictureProblem, type Labels, type Library } from './library.js';
-import type { Dose, Exercise } from './schema.js';
+import type { Dose, DoseOverride, Exercise } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 export interface ExerciseRef {
   exercise: string;
-  dose?: Dose;
+  dose?: DoseOverride;
   note?: string;
   video?: string;
 }

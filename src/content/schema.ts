@@ -52,6 +52,21 @@ export const DoseSchema = z
   .describe('How much of an exercise: sets, repetitions, hold time, how often.');
 export type Dose = z.infer<typeof DoseSchema>;
 
+/**
+ * A document's change to an exercise's dose, field by field; `null` removes a
+ * field (e.g. the default repetitions, when the document gives a hold time instead).
+ */
+export const DoseOverrideSchema = z.strictObject({
+  sets: amount.nullable().optional(),
+  reps: amount.nullable().optional(),
+  holdSeconds: amount.nullable().optional(),
+  perSide: z.boolean().nullable().optional(),
+  timesPerDay: amount.nullable().optional(),
+  timesPerWeek: amount.nullable().optional(),
+  text: text.nullable().optional(),
+});
+export type DoseOverride = z.infer<typeof DoseOverrideSchema>;
+
 export const ExerciseCategory = z.enum(['relieving', 'mobility', 'stability', 'strength', 'stretch', 'warm-up']);
 
 /** The words of an exercise in another language; what is left out falls back to Danish. */
@@ -160,8 +175,8 @@ const BlockSchema = z.discriminatedUnion('type', [
       .array(
         z.strictObject({
           exercise: id,
-          /** Overrides the exercise's default dose field by field. */
-          dose: DoseSchema.optional(),
+          /** Overrides the exercise's default dose field by field; null removes a field. */
+          dose: DoseOverrideSchema.optional(),
           note: text.optional(),
         }),
       )
@@ -250,8 +265,8 @@ export const ProgrammeSchema = z
       .array(
         z.strictObject({
           exercise: id,
-          /** Overrides the exercise's default dose field by field. */
-          dose: DoseSchema.optional(),
+          /** Overrides the exercise's default dose field by field; null removes a field. */
+          dose: DoseOverrideSchema.optional(),
           note: text.optional(),
           /** A video for this client; else the exercise's own. */
           video: url.optional(),
