@@ -1,0 +1,66 @@
+/** The content library's handouts, built for every brand and read back for their key facts. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { brandIds } from '../src/content/library.js';
+import { openProject, type Project, render } from '../src/pipeline.js';
+import { readPdf } from './helpers/pdf.js';
+import { ROOT } from './helpers/project.js';
+
+/** Phrases and numbers each handout must show, checked on the PDF text. */
+const KEY_FACTS: Record<string, string[]> = {
+  'smerter-i-ryggen': ['Hvilestillinger', 'Løfteteknik', 'Mængde: 10–15 gentagelser', 'hold 20 sek. · hver side', 'Efter udskrivelsen', 'Transport'],
+  muskelkorset: ['15–20 gange', '15–20 sekunder', 'roligt tempo', 'flere gange om dagen', 'må ikke gøre ondt', 'Pilates', 'Tai chi', 'hold 15–20 sek.'],
+  'forstaa-rygsmerter': ['80 %', 'Mere end 90 %', 'Myte', 'Fakta', '“Min ryg er slidt.”', '“Jeg har en dårlig holdning.”', 'Airaksinen O', 'Searle A'],
+  'loeb-med-rygsmerter': [
+    'Søg læge, hvis du får:',
+    'skridtet',
+    'vandladning eller afføring',
+    'feber',
+    'vægttab',
+    'Grønt lys: 0–2',
+    'Gult lys: 3–4',
+    'Rødt lys: 5–10',
+    '1 2 min 3 min 4 8 min',
+    '2 3 min 2 min 4 12 min',
+    '3 5 min 2 min 4 20 min',
+    '4 8 min 2 min 3 24 min',
+    '24–48 timer',
+    '48 timers pause',
+    'doi:10.1186/s12891-020-03357-4',
+    'doi:10.1002/14651858.CD009790.pub2',
+    'doi:10.1177/19417381231221125',
+    'doi:10.1002/jor.24809',
+    'doi:10.2519/jospt.2022.10612',
+    'doi:10.1016/j.jshs.2022.02.001',
+    'doi:10.1002/14651858.CD012004',
+    'doi:10.1002/14651858.CD011279.pub3',
+    'doi:10.1016/S2665-9913(23)00098-X',
+  ],
+  'opvarmning-og-nedkoeling': ['5–10 minutter', '20–30 sekunder', '10–15 minutter', 'Vent 24 timer', 'At springe opvarmningen over', 'Bishop D'],
+};
+
+let project: Project;
+beforeAll(async () => {
+  project = await openProject(ROOT);
+});
+
+describe('every handout', () => {
+  it.each(Object.keys(KEY_FACTS))('%s builds for every brand and shows its key facts', async (id) => {
+    const brands = brandIds(project.library);
+    expect(brands.length).toBe(3);
+    for (const brand of brands) {
+      const result = await render(project, { handout: `content/handouts/${id}.json`, brand });
+      const pdf = await readPdf(result.pdf);
+      // Lines joined, and soft line ends undone, so that a phrase split over two lines is still found.
+      const text = pdf.text.replace(/\s+/g, ' ');
+      for (const fact of KEY_FACTS[id] ?? []) expect(text, `${id} for ${brand}: "${fact}"`).toContain(fact);
+    }
+  });
+
+  it('links every DOI to doi.org', async () => {
+    const result = await render(project, { handout: 'content/handouts/loeb-med-rygsmerter.json', brand: 'skovlund-sygehus' });
+    const links = (await readPdf(result.pdf)).pages.flatMap((p) => p.links);
+    for (const fact of KEY_FACTS['loeb-med-rygsmerter'] ?? []) {
+      if (fact.startsWith('doi:')) expect(links).toContain(`https://doi.org/${fact.slice(4)}`);
+    }
+  });
+});
