@@ -23,6 +23,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+let debug = false;
+
 await yargs(hideBin(process.argv))
   .scriptName('handout')
   .usage('$0 <command> [options]\n\nTurn clinical content (JSON) into branded, accessible A4 patient handouts (PDF).')
@@ -41,10 +43,7 @@ await yargs(hideBin(process.argv))
         .option('watch', { type: 'boolean', default: false, describe: 'Keep running; rebuild what a changed file affects' })
         .option('variant', { choices: VARIANTS, default: 'standard' as Variant, describe: 'large-print: 16 pt body, bigger pictures, one exercise a page' })
         .option('lang', { type: 'string', describe: 'Language of a programme (labels and exercises); handouts print in their own' })
-        .check((argv) => {
-          if (!argv.all && (argv.files ?? []).length === 0) throw new Error('name at least one handout file, or use --all');
-          return true;
-        })
+        .check((argv) => (argv.all || (argv.files ?? []).length > 0 ? true : 'name at least one handout file, or use --all'))
         .example('$0 build content/handouts/smerter-i-ryggen.json --brand skovlund-sygehus --out output', 'One leaflet for one brand')
         .example('$0 build --all', 'Every handout for every brand')
         .example('$0 build --all --watch', 'Rebuild on every change')
@@ -78,19 +77,13 @@ await yargs(hideBin(process.argv))
     async (argv) => {
       const live = Boolean(process.stdout.isTTY) && !process.env.CI;
       const reporter = createReporter(process.stdout, live);
-      try {
-        const summary = await runBatch(
-          { root: argv.root, manifest: argv.config, workers: Math.max(1, argv.jobs), shard: argv.shard ? parseShard(argv.shard) : undefined, force: argv.force },
-          (event) => reporter.event(event),
-          argv.debug,
-        );
-        reporter.summary(summary);
-        if (summary.failed.length > 0) process.exitCode = 1;
-      } catch (error) {
-        if (!(error instanceof HandoutError)) throw error;
-        console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
-        process.exitCode = 1;
-      }
+      const summary = await runBatch(
+        { root: argv.root, manifest: argv.config, workers: Math.max(1, argv.jobs), shard: argv.shard ? parseShard(argv.shard) : undefined, force: argv.force },
+        (event) => reporter.event(event),
+        argv.debug,
+      );
+      reporter.summary(summary);
+      if (summary.failed.length > 0) process.exitCode = 1;
     },
   )
   .command(
@@ -133,17 +126,11 @@ await yargs(hideBin(process.argv))
         .option('variant', { choices: VARIANTS, default: 'standard' as Variant, describe: 'large-print: bigger type and pictures' })
         .example('$0 catalog --brand skovlund-sygehus', 'output/skovlund-sygehus/catalog.pdf'),
     async (argv) => {
-      try {
-        const project = await openProject(argv.root);
-        const { pdf, pages } = await renderCatalog(project, { brand: argv.brand, language: argv.lang, variant: argv.variant });
-        const file = outputPath(argv.out, argv.brand, argv.lang === 'da' ? 'catalog' : `catalog.${argv.lang}`, argv.variant);
-        await writeFileAtomic(file, pdf);
-        console.log(`wrote ${file} (${pages.length} pages, ${project.library.exercises.size} exercises)`);
-      } catch (error) {
-        if (!(error instanceof HandoutError)) throw error;
-        console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
-        process.exitCode = 1;
-      }
+      const project = await openProject(argv.root);
+      const { pdf, pages } = await renderCatalog(project, { brand: argv.brand, language: argv.lang, variant: argv.variant });
+      const file = outputPath(argv.out, argv.brand, argv.lang === 'da' ? 'catalog' : `catalog.${argv.lang}`, argv.variant);
+      await writeFileAtomic(file, pdf);
+      console.log(`wrote ${file} (${pages.length} pages, ${project.library.exercises.size} exercises)`);
     },
   )
   .command(
@@ -154,6 +141,19 @@ await yargs(hideBin(process.argv))
       for (const file of await writeSchemas(argv.out)) console.log(`wrote ${file}`);
     },
   )
+  .middleware((argv) => {
+    debug = Boolean(argv.debug);
+  })
+  .fail((message, error, y) => {
+    // Bad input is reported like a compiler; only an internal error shows its stack, with --debug.
+    if (error instanceof HandoutError) console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
+    else if (error instanceof Error) console.error(debug ? error.stack : `internal error: ${error.message} (run with --debug for the stack trace)`);
+    else {
+      y.showHelp();
+      console.error(`\n${message}`);
+    }
+    process.exit(1);
+  })
   .demandCommand(1, 'name a command; see --help')
   .strict()
   .help()
