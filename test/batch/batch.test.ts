@@ -19,7 +19,7 @@ async function project(): Promise<string> {
   await editFile(root, 'content/handouts/hvile.json', () => JSON.stringify(leaflet, null, 2));
   const brand = JSON.parse(await readFile(path.join(root, 'content/brands/skovlund-sygehus.json'), 'utf8'));
   await editFile(root, 'content/brands/lille-klinik.json', () => JSON.stringify({ ...brand, id: 'lille-klinik', organisation: 'Lille Klinik' }, null, 2));
-  await editFile(root, 'handouts.config.json', () => JSON.stringify({ handouts: ['content/handouts/*.json'], brands: ['skovlund-sygehus', 'lille-*'] }));
+  await editFile(root, 'handouts.config.json', () => JSON.stringify({ handouts: ['content/handouts/smerter-i-ryggen.json', 'content/handouts/hvile.json'], brands: ['skovlund-sygehus', 'lille-*'] }));
   return root;
 }
 
