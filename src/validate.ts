@@ -6,11 +6,12 @@
  */
 import path from 'node:path';
 import { loadFonts, missingGlyphs } from './brand/fonts.js';
-import { displayPath, listJson, projectFile } from './content/files.js';
+import { displayPath, listJson, projectFile, readJson } from './content/files.js';
+import { isProgramme, resolveProgramme } from './content/programme.js';
 import { handoutFileProblems, loadHandout, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import { contentDir, exercisePictureProblem, labelsFor, type Library, loadLibrary } from './content/library.js';
-import type { Handout } from './content/schema.js';
+import { type Handout, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 import { SceneSchema } from './pictures/scene.js';
@@ -62,7 +63,7 @@ async function checkHandout(root: string, file: string, library: Library, templa
   problems.push(...glyphWarnings(doc));
 }
 
-export async function validateProject(rootDir: string): Promise<DiagnosticInit[]> {
+export async function validateProject(rootDir: string, extra: readonly string[] = []): Promise<DiagnosticInit[]> {
   const root = path.resolve(rootDir);
   const problems: DiagnosticInit[] = [];
   const library = await loadLibrary(root);
@@ -91,8 +92,40 @@ export async function validateProject(rootDir: string): Promise<DiagnosticInit[]
   for (const { value: brand, doc } of library.brands.values()) {
     await collect(problems, () => projectFile(root, brand.logo, diagnosticAt(doc, ['logo'], '')));
   }
-  for (const file of await listJson(contentDir(root, 'handouts'))) await checkHandout(root, file, library, templates, problems);
+  const documents = [...(await listJson(contentDir(root, 'handouts'))), ...(await listJson(contentDir(root, 'programmes')))];
+  // Files named on the command line are checked too, wherever they are (drafts, a typo'd name).
+  for (const file of extra.map((f) => path.resolve(f))) {
+    if (file.endsWith('.json') && !documents.includes(file) && !isLibraryFile(root, file)) documents.push(file);
+  }
+  for (const file of documents) await checkDocument(root, file, library, templates, problems);
   return problems;
+}
+
+function isLibraryFile(root: string, file: string): boolean {
+  return ['exercises', 'brands', 'labels', 'pictures'].some((kind) => path.dirname(file) === contentDir(root, kind as 'exercises'));
+}
+
+/** A handout or a programme, whichever the file holds. */
+async function checkDocument(root: string, file: string, library: Library, templates: Templates | undefined, problems: DiagnosticInit[]): Promise<void> {
+  let doc: JsonDocument | undefined;
+  await collect(problems, async () => {
+    doc = await readJson(root, file);
+  });
+  if (!doc) return;
+  if (!isProgramme(doc.value)) return checkHandout(root, file, library, templates, problems);
+  const programmeDoc = doc;
+  await collect(problems, () => {
+    const programme = validate(programmeDoc, ProgrammeSchema);
+    const language = programme.language;
+    if (!library.brands.has(programme.brand) && !library.broken.has(`brands/${programme.brand}`)) {
+      problems.push(diagnosticAt(programmeDoc, ['brand'], `unknown brand "${programme.brand}"`, didYouMean(programme.brand, library.brands.keys())));
+    }
+    if (templates && !templates.names().includes(programme.template)) {
+      problems.push(diagnosticAt(programmeDoc, ['template'], `unknown template "${programme.template}"`, didYouMean(programme.template, templates.names())));
+    }
+    problems.push(...resolveProgramme(programme, programmeDoc, library, labelsFor(library, language), language).warnings);
+  });
+  problems.push(...glyphWarnings(programmeDoc));
 }
 
 /** Problems with files under any of `paths` (all when none are given). */

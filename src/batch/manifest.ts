@@ -93,7 +93,7 @@ export async function expandManifest(manifest: Manifest, root: string, library: 
     }
   }
   const sorted = jobs.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
-  const clashes = sorted.filter((job, i) => sorted[i - 1]?.output === job.output);
+  const clashes = sorted.filter((job, i) => sorted[i - 1]?.output === job.output && sorted[i - 2]?.output !== job.output);
   if (clashes.length > 0) {
     const describe = (j: Job) => `${j.handout} for ${j.brand}${j.variant === 'standard' ? '' : ` (${j.variant})`}${manifest.languages.length > 1 ? ` in ${j.language}` : ''}`;
     throw new HandoutError(

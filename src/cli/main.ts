@@ -96,7 +96,7 @@ await yargs(hideBin(process.argv))
         .example('$0 validate', 'The whole project')
         .example('$0 validate content/handouts --format json', 'Handouts only, as JSON'),
     async (argv) => {
-      const problems = within(await validateProject(argv.root), path.resolve(argv.root), argv.paths ?? []);
+      const problems = within(await validateProject(argv.root, argv.paths ?? []), path.resolve(argv.root), argv.paths ?? []);
       const errors = problems.filter((p) => p.severity !== 'warning');
       if (argv.format === 'json') console.log(JSON.stringify(problems.map((p) => ({ severity: 'error', ...p })), null, 2));
       else {

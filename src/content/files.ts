@@ -44,7 +44,7 @@ export async function readJson(root: string, file: string): Promise<JsonDocument
   try {
     const info = await stat(file);
     if (info.size > MAX_CONTENT_BYTES) {
-      throw new HandoutError({ file: shown, message: `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_CONTENT_BYTES / 1024 / 1024} MB a content file may be` });
+      throw new HandoutError({ file: shown, message: `the file has ${info.size.toLocaleString('en')} bytes, more than the ${MAX_CONTENT_BYTES.toLocaleString('en')} (2 MiB) a content file may have` });
     }
     text = await readFile(file, 'utf8');
   } catch (error) {

@@ -57,8 +57,8 @@ function duplicateKeys(tree: Node | undefined): Node[] {
 }
 
 export function parseJson(file: string, raw: string): JsonDocument {
-  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
-  const text = raw.charCodeAt(0) === 0xfeff ? ` ${raw.slice(1)}` : raw;
+  // Editors on Windows may save a byte-order mark; it is not part of the JSON, nor a column an editor counts.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.trim() === '') throw new HandoutError({ file, message: 'the file is empty', hint: 'a content file holds one JSON object: { … }' });
   const deep = tooDeep(text);
   if (deep !== undefined) {

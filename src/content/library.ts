@@ -33,7 +33,7 @@ export interface Library {
   broken: ReadonlyMap<string, HandoutError>;
 }
 
-export function contentDir(root: string, kind: 'handouts' | 'exercises' | 'brands' | 'labels' | 'pictures'): string {
+export function contentDir(root: string, kind: 'handouts' | 'programmes' | 'exercises' | 'brands' | 'labels' | 'pictures'): string {
   return path.join(root, 'content', kind);
 }
 

@@ -12,6 +12,8 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
   .refine(
     (d) => {
+      // A string of the wrong form already has its error; this catches only 2026-02-30 and the like.
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return true;
       const date = new Date(`${d}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
     },
