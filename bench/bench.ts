@@ -28,19 +28,27 @@ function median(values: number[]): number {
 }
 
 function versus(value: number, target: number, unit: string): string {
-  return value <= target ? `(target ${target} ${unit}: met)` : `(target ${target} ${unit}: missed by ${(value - target).toFixed(unit === 's' ? 2 : 0)} ${unit}, ${((value / target - 1) * 100).toFixed(0)}% over)`;
+  return value <= target
+    ? `(target ${target} ${unit}: met)`
+    : `(target ${target} ${unit}: missed by ${(value - target).toFixed(unit === 's' ? 2 : 0)} ${unit}, ${((value / target - 1) * 100).toFixed(0)}% over)`;
 }
 
 /** Wall time and peak memory (KiB, the whole process tree) of a command. */
 function timed(args: string[], cwd: string): { seconds: number; peakKiB: number; stdout: string } {
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed:\n${run.stderr}`);
   return { seconds, peakKiB: Number(run.stderr.trim().split('\n').at(-1)), stdout: run.stdout };
 }
 
-console.log(`machine: ${cores} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cores} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 
 // 1. Warm.
 const project = await openProject(root);
@@ -52,7 +60,9 @@ for (let i = 0; i < 50; i++) {
   warm.push(performance.now() - t);
 }
 const warmMedian = median(warm);
-console.log(`1. leaflet (${first.pages.length} pages, ${(first.pdf.length / 1024).toFixed(0)} KiB), warm, median of 50: ${warmMedian.toFixed(1)} ms ${versus(warmMedian, 25, 'ms')}`);
+console.log(
+  `1. leaflet (${first.pages.length} pages, ${(first.pdf.length / 1024).toFixed(0)} KiB), warm, median of 50: ${warmMedian.toFixed(1)} ms ${versus(warmMedian, 25, 'ms')}`,
+);
 console.log(`   heap after 50 renders: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB RSS`);
 
 // 2. Cold, as a whole process.
@@ -65,13 +75,19 @@ for (let i = 0; i < 5; i++) {
   coldPeak = Math.max(coldPeak, run.peakKiB);
 }
 const coldMedian = median(cold);
-console.log(`2. cold \`handout build\` of it, median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's')}`);
+console.log(
+  `2. cold \`handout build\` of it, median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's')}`,
+);
 
 // 3 and 4. A batch of personal programmes (the sample programme with varied names and exercises), then the same batch unchanged.
 const batchRoot = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-batch-'));
-for (const part of ['content', 'templates', 'assets']) await cp(path.join(root, part), path.join(batchRoot, part), { recursive: true });
+for (const part of ['content', 'templates', 'assets'])
+  await cp(path.join(root, part), path.join(batchRoot, part), { recursive: true });
 const sample = JSON.parse(await readFile(path.join(root, PROGRAMME), 'utf8'));
-const pictured = [...project.library.exercises.values()].map((e) => e.value).filter((e) => project.library.pictures.has(e.picture)).map((e) => e.id);
+const pictured = [...project.library.exercises.values()]
+  .map((e) => e.value)
+  .filter((e) => project.library.pictures.has(e.picture))
+  .map((e) => e.id);
 const names = ['Anna', 'Bo', 'Carla', 'Dennis', 'Eva', 'Frederik', 'Gitte', 'Hans', 'Ida', 'Jens'];
 await rm(path.join(batchRoot, 'content/programmes'), { recursive: true });
 await mkdir(path.join(batchRoot, 'content/programmes'));
@@ -81,14 +97,24 @@ for (let i = 0; i < BATCH; i++) {
     ...sample,
     id: `p-bench-${String(i).padStart(4, '0')}`,
     client: `${names[i % names.length]} ${names[(i * 3 + 1) % names.length]}sen`,
-    exercises: [...new Set(chosen)].map((exercise, k) => ({ exercise, dose: { sets: 2 + (k % 2), reps: 10 + (i % 6) } })),
+    exercises: [...new Set(chosen)].map((exercise, k) => ({
+      exercise,
+      dose: { sets: 2 + (k % 2), reps: 10 + (i % 6) },
+    })),
   };
   await writeFile(path.join(batchRoot, `content/programmes/${programme.id}.json`), JSON.stringify(programme));
 }
-await writeFile(path.join(batchRoot, 'handouts.config.json'), JSON.stringify({ handouts: ['content/programmes/p-bench-*.json'] }));
+await writeFile(
+  path.join(batchRoot, 'handouts.config.json'),
+  JSON.stringify({ handouts: ['content/programmes/p-bench-*.json'] }),
+);
 const batch = timed([cli, '--root', batchRoot, 'batch', '--jobs', String(cores)], batchRoot);
-console.log(`3. batch of ${BATCH} personal programmes, --jobs ${cores}: ${batch.seconds.toFixed(1)} s, ${(BATCH / batch.seconds).toFixed(1)} handouts/s, peak ${(batch.peakKiB / 1024).toFixed(0)} MiB ${versus(batch.seconds * (1000 / BATCH), 10, 's for 1,000')}`);
+console.log(
+  `3. batch of ${BATCH} personal programmes, --jobs ${cores}: ${batch.seconds.toFixed(1)} s, ${(BATCH / batch.seconds).toFixed(1)} handouts/s, peak ${(batch.peakKiB / 1024).toFixed(0)} MiB ${versus(batch.seconds * (1000 / BATCH), 10, 's for 1,000')}`,
+);
 const again = timed([cli, '--root', batchRoot, 'batch', '--jobs', String(cores)], batchRoot);
-console.log(`4. the same batch, nothing changed: ${again.seconds.toFixed(2)} s ${versus(again.seconds * (1000 / BATCH), 2, 's for 1,000')}`);
+console.log(
+  `4. the same batch, nothing changed: ${again.seconds.toFixed(2)} s ${versus(again.seconds * (1000 / BATCH), 2, 's for 1,000')}`,
+);
 await rm(batchRoot, { recursive: true, force: true });
 await rm(out, { recursive: true, force: true });

@@ -13,7 +13,10 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
   } catch (error) {
     // Clearing up must not hide why the write failed (it fails too when the folder is a file).
     await rm(tmp, { force: true }).catch(() => undefined);
-    throw new HandoutError({ file: path.relative(process.cwd(), file) || file, message: `cannot write the PDF: ${describeIoError(error)}` }, { cause: error });
+    throw new HandoutError(
+      { file: path.relative(process.cwd(), file) || file, message: `cannot write the PDF: ${describeIoError(error)}` },
+      { cause: error },
+    );
   }
 }
 

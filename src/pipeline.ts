@@ -6,23 +6,31 @@ import path from 'node:path';
 import { loadFonts } from './brand/fonts.js';
 import { type Theme, themeFor, type Variant } from './brand/theme.js';
 import { catalogCategories } from './content/catalog.js';
-import { localise } from './content/exercise-text.js';
-import { handoutFileProblems, resolveHandout } from './content/handout.js';
-import { didYouMean } from './content/suggest.js';
-import { readJson } from './content/files.js';
-import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
-import { isProgramme, resolveProgramme } from './content/programme.js';
 import { formatDate, languageTag } from './content/dates.js';
-import { brandAt, brandById, exercisePictureProblem, type Labels, type Library, labelsFor, loadLibrary } from './content/library.js';
+import { localise } from './content/exercise-text.js';
+import { readJson } from './content/files.js';
+import { handoutFileProblems, resolveHandout } from './content/handout.js';
+import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
+import {
+  brandAt,
+  brandById,
+  exercisePictureProblem,
+  type Labels,
+  type Library,
+  labelsFor,
+  loadLibrary,
+} from './content/library.js';
+import { isProgramme, resolveProgramme } from './content/programme.js';
 import { type Brand, HandoutSchema, ProgrammeSchema } from './content/schema.js';
+import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 import { drawDocument } from './draw/document.js';
 import { type PreparedPicture, preparePictures } from './images/pictures.js';
 import { layoutDocument } from './layout/layout.js';
 import { fontMeasurer } from './layout/measure.js';
 import type { Page } from './layout/types.js';
-import type { BlockNode } from './markup/tree.js';
 import { parseMarkup } from './markup/parse.js';
+import type { BlockNode } from './markup/tree.js';
 import { loadTemplates, type Templates } from './template/environment.js';
 
 export interface Project {
@@ -90,7 +98,6 @@ function documentDate(iso: string | undefined): Date {
   return new Date(`${iso ?? '2000-01-01'}T00:00:00Z`);
 }
 
-
 function pictureAspect(pictures: ReadonlyMap<string, PreparedPicture>) {
   return (ref: string) => pictures.get(ref)?.aspect ?? 4 / 3;
 }
@@ -113,7 +120,13 @@ interface DocumentSource {
 }
 
 /** Template -> markup -> document tree -> pictures -> layout -> PDF, for any document. */
-async function renderDocument(project: Project, source: DocumentSource, brand: Brand, labels: Labels, options: { archival?: boolean; variant?: Variant }) {
+async function renderDocument(
+  project: Project,
+  source: DocumentSource,
+  brand: Brand,
+  labels: Labels,
+  options: { archival?: boolean; variant?: Variant },
+) {
   const { library, templates, root } = project;
   const theme: Theme = themeFor(brand, options.variant);
   const markup = templates.render(source.template, { ...source.view, brand }, labels, source.language);
@@ -176,7 +189,12 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
       hint: 'handouts print in their own language; programmes and the catalogue can be printed in any language with labels',
     });
   }
-  if (!request.brand) throw new HandoutError({ file: doc.file, message: 'no brand given for the handout', hint: 'name one with --brand' });
+  if (!request.brand)
+    throw new HandoutError({
+      file: doc.file,
+      message: 'no brand given for the handout',
+      hint: 'name one with --brand',
+    });
   const brand = brandById(library, request.brand);
   const labels = labelsFor(library, handout.language);
   const fileProblems = await handoutFileProblems(handout, doc, project.root, project.templates.names());
@@ -192,7 +210,11 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
       title: handout.title,
       subtitle: handout.subtitle,
       keywords: [documentId, `version ${version}`].join(', '),
-      footer: [`${labels.documentId ?? 'Dok.-id'} ${documentId}`, `${labels.version ?? 'Version'} ${version}`, `${labels.phone ?? 'Tlf.'} ${brand.phone}`].join(' · '),
+      footer: [
+        `${labels.documentId ?? 'Dok.-id'} ${documentId}`,
+        `${labels.version ?? 'Version'} ${version}`,
+        `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
+      ].join(' · '),
       date: documentDate(handout.meta.date),
       file: doc.file,
     },
@@ -208,7 +230,14 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
   const programme = validate(doc, ProgrammeSchema);
   if (!project.templates.names().includes(programme.template)) {
     const names = project.templates.names();
-    throw new HandoutError(diagnosticAt(doc, ['template'], `unknown template "${programme.template}"`, didYouMean(programme.template, names) ?? `known templates: ${names.join(', ')}`));
+    throw new HandoutError(
+      diagnosticAt(
+        doc,
+        ['template'],
+        `unknown template "${programme.template}"`,
+        didYouMean(programme.template, names) ?? `known templates: ${names.join(', ')}`,
+      ),
+    );
   }
   const language = request.language ?? programme.language;
   const brand = request.brand ? brandById(library, request.brand) : brandAt(library, programme.brand, doc);
@@ -225,7 +254,11 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
       language,
       title,
       subtitle: `${brand.organisation}, ${date}`,
-      footer: [brand.organisation, `${labels.phone ?? 'Tlf.'} ${brand.phone}`, ...(brand.web ? [brand.web.replace(/^https?:\/\//, '')] : [])].join(' · '),
+      footer: [
+        brand.organisation,
+        `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
+        ...(brand.web ? [brand.web.replace(/^https?:\/\//, '')] : []),
+      ].join(' · '),
       note: `${programme.client} · ${date}`,
       date: documentDate(programme.date),
       file: doc.file,
@@ -241,7 +274,10 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
  * The exercise catalogue a clinic browses when it composes a programme: every
  * exercise of the library with its picture, purpose, default dose and tags.
  */
-export async function renderCatalog(project: Project, request: { brand: string; language?: string; archival?: boolean; variant?: Variant }): Promise<{ pdf: Uint8Array; pages: Page[] }> {
+export async function renderCatalog(
+  project: Project,
+  request: { brand: string; language?: string; archival?: boolean; variant?: Variant },
+): Promise<{ pdf: Uint8Array; pages: Page[] }> {
   const { library } = project;
   const brand = brandById(library, request.brand);
   const language = request.language ?? 'da';
@@ -251,7 +287,10 @@ export async function renderCatalog(project: Project, request: { brand: string; 
     ...[...library.exercises.keys()].flatMap((id) => exercisePictureProblem(library, id) ?? []),
   ];
   if (problems.length > 0) throw new HandoutError(problems);
-  const categories = catalogCategories([...library.exercises.values()].map((e) => localise(e.value, language).exercise), labels);
+  const categories = catalogCategories(
+    [...library.exercises.values()].map((e) => localise(e.value, language).exercise),
+    labels,
+  );
   const title = labels.catalogTitle ?? 'Øvelseskatalog';
   return renderDocument(
     project,
@@ -275,4 +314,3 @@ export async function renderHandout(options: RenderRequest & { root?: string }):
   const project = await openProject(options.root ?? process.cwd());
   return (await render(project, options)).pdf;
 }
-

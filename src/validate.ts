@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { loadFonts, missingGlyphs } from './brand/fonts.js';
 import { displayPath, listJson, projectFile, readJson } from './content/files.js';
-import { isProgramme, resolveProgramme } from './content/programme.js';
 import { handoutFileProblems, loadHandout, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
-import { contentDir, exercisePictureProblem, labelsFor, type Library, loadLibrary } from './content/library.js';
+import { contentDir, exercisePictureProblem, type Library, labelsFor, loadLibrary } from './content/library.js';
+import { isProgramme, resolveProgramme } from './content/programme.js';
 import { type Handout, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
@@ -30,7 +30,8 @@ async function collect(problems: DiagnosticInit[], check: () => unknown): Promis
 function* strings(value: unknown, at: (string | number)[] = []): Generator<[string, (string | number)[]]> {
   if (typeof value === 'string') yield [value, at];
   else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...at, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...at, k]);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...at, k]);
 }
 
 function glyphWarnings(doc: JsonDocument): DiagnosticInit[] {
@@ -40,7 +41,12 @@ function glyphWarnings(doc: JsonDocument): DiagnosticInit[] {
     const missing = missingGlyphs(font, text);
     if (missing.length > 0) {
       out.push({
-        ...diagnosticAt(doc, at, `the font cannot draw ${missing.map((c) => `"${c}" (U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`, 'they would print as empty boxes; write them differently'),
+        ...diagnosticAt(
+          doc,
+          at,
+          `the font cannot draw ${missing.map((c) => `"${c}" (U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`,
+          'they would print as empty boxes; write them differently',
+        ),
         severity: 'warning',
       });
     }
@@ -48,7 +54,13 @@ function glyphWarnings(doc: JsonDocument): DiagnosticInit[] {
   return out;
 }
 
-async function checkHandout(root: string, file: string, library: Library, templates: Templates | undefined, problems: DiagnosticInit[]): Promise<void> {
+async function checkHandout(
+  root: string,
+  file: string,
+  library: Library,
+  templates: Templates | undefined,
+  problems: DiagnosticInit[],
+): Promise<void> {
   let loaded: { handout: Handout; doc: JsonDocument } | undefined;
   await collect(problems, async () => {
     loaded = await loadHandout(root, file);
@@ -58,7 +70,15 @@ async function checkHandout(root: string, file: string, library: Library, templa
   await collect(problems, () => resolveHandout(handout, doc, library, labelsFor(library, handout.language)));
   problems.push(...(await handoutFileProblems(handout, doc, root, templates?.names() ?? [handout.template])));
   if (!library.labels.has(handout.language.slice(0, 2))) {
-    problems.push({ ...diagnosticAt(doc, ['language'], `no labels for "${handout.language}": content/labels/${handout.language.slice(0, 2)}.json is missing`, 'the Danish labels are used instead'), severity: 'warning' });
+    problems.push({
+      ...diagnosticAt(
+        doc,
+        ['language'],
+        `no labels for "${handout.language}": content/labels/${handout.language.slice(0, 2)}.json is missing`,
+        'the Danish labels are used instead',
+      ),
+      severity: 'warning',
+    });
   }
   problems.push(...glyphWarnings(doc));
 }
@@ -75,11 +95,21 @@ export async function validateProject(rootDir: string, extra: readonly string[] 
   });
   const labelKeys = new Set(Object.keys(library.labels.get('da')?.value ?? {}));
   for (const use of templates?.labelUses() ?? []) {
-    if (!labelKeys.has(use.key)) problems.push({ file: use.file, position: use.position, message: `unknown label "${use.key}"`, hint: didYouMean(use.key, labelKeys) ?? 'add it to content/labels/da.json' });
+    if (!labelKeys.has(use.key))
+      problems.push({
+        file: use.file,
+        position: use.position,
+        message: `unknown label "${use.key}"`,
+        hint: didYouMean(use.key, labelKeys) ?? 'add it to content/labels/da.json',
+      });
   }
   for (const [lang, { doc, value }] of library.labels) {
     if (lang === 'da') continue;
-    for (const key of Object.keys(value)) if (key !== '$schema' && !labelKeys.has(key)) problems.push(diagnosticAt(doc, [key], `label "${key}" is not in the Danish labels`, didYouMean(key, labelKeys)));
+    for (const key of Object.keys(value))
+      if (key !== '$schema' && !labelKeys.has(key))
+        problems.push(
+          diagnosticAt(doc, [key], `label "${key}" is not in the Danish labels`, didYouMean(key, labelKeys)),
+        );
   }
 
   for (const id of library.exercises.keys()) {
@@ -92,7 +122,10 @@ export async function validateProject(rootDir: string, extra: readonly string[] 
   for (const { value: brand, doc } of library.brands.values()) {
     await collect(problems, () => projectFile(root, brand.logo, diagnosticAt(doc, ['logo'], '')));
   }
-  const documents = [...(await listJson(contentDir(root, 'handouts'))), ...(await listJson(contentDir(root, 'programmes')))];
+  const documents = [
+    ...(await listJson(contentDir(root, 'handouts'))),
+    ...(await listJson(contentDir(root, 'programmes'))),
+  ];
   // Files named on the command line are checked too, wherever they are (drafts, a typo'd name).
   for (const file of extra.map((f) => path.resolve(f))) {
     if (file.endsWith('.json') && !documents.includes(file) && !isLibraryFile(root, file)) documents.push(file);
@@ -102,11 +135,19 @@ export async function validateProject(rootDir: string, extra: readonly string[] 
 }
 
 function isLibraryFile(root: string, file: string): boolean {
-  return ['exercises', 'brands', 'labels', 'pictures'].some((kind) => path.dirname(file) === contentDir(root, kind as 'exercises'));
+  return ['exercises', 'brands', 'labels', 'pictures'].some(
+    (kind) => path.dirname(file) === contentDir(root, kind as 'exercises'),
+  );
 }
 
 /** A handout or a programme, whichever the file holds. */
-async function checkDocument(root: string, file: string, library: Library, templates: Templates | undefined, problems: DiagnosticInit[]): Promise<void> {
+async function checkDocument(
+  root: string,
+  file: string,
+  library: Library,
+  templates: Templates | undefined,
+  problems: DiagnosticInit[],
+): Promise<void> {
   let doc: JsonDocument | undefined;
   await collect(problems, async () => {
     doc = await readJson(root, file);
@@ -118,12 +159,28 @@ async function checkDocument(root: string, file: string, library: Library, templ
     const programme = validate(programmeDoc, ProgrammeSchema);
     const language = programme.language;
     if (!library.brands.has(programme.brand) && !library.broken.has(`brands/${programme.brand}`)) {
-      problems.push(diagnosticAt(programmeDoc, ['brand'], `unknown brand "${programme.brand}"`, didYouMean(programme.brand, library.brands.keys())));
+      problems.push(
+        diagnosticAt(
+          programmeDoc,
+          ['brand'],
+          `unknown brand "${programme.brand}"`,
+          didYouMean(programme.brand, library.brands.keys()),
+        ),
+      );
     }
     if (templates && !templates.names().includes(programme.template)) {
-      problems.push(diagnosticAt(programmeDoc, ['template'], `unknown template "${programme.template}"`, didYouMean(programme.template, templates.names())));
+      problems.push(
+        diagnosticAt(
+          programmeDoc,
+          ['template'],
+          `unknown template "${programme.template}"`,
+          didYouMean(programme.template, templates.names()),
+        ),
+      );
     }
-    problems.push(...resolveProgramme(programme, programmeDoc, library, labelsFor(library, language), language).warnings);
+    problems.push(
+      ...resolveProgramme(programme, programmeDoc, library, labelsFor(library, language), language).warnings,
+    );
   });
   problems.push(...glyphWarnings(programmeDoc));
 }

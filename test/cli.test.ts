@@ -15,7 +15,10 @@ const LEAFLET = 'content/handouts/smerter-i-ryggen.json';
 
 async function handout(cwd: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], {
+      cwd,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -46,7 +49,8 @@ describe('handout build', () => {
     {
       broken: 'an unknown exercise id',
       edit: (t: string) => t.replace('"exercise": "heel-slide"', '"exercise": "heel-slidr"'),
-      expected: /content\/handouts\/smerter-i-ryggen\.json:\d+:\d+: sections\[4\]\.blocks\[\d+\]\.items\[1\]\.exercise: unknown exercise "heel-slidr" \(did you mean "heel-slide"\?\)/,
+      expected:
+        /content\/handouts\/smerter-i-ryggen\.json:\d+:\d+: sections\[4\]\.blocks\[\d+\]\.items\[1\]\.exercise: unknown exercise "heel-slidr" \(did you mean "heel-slide"\?\)/,
     },
   ])('refuses $broken with file, path and line, exits 1 and leaves no PDF', async ({ edit, expected }) => {
     const root = await copyProject();
@@ -65,7 +69,9 @@ describe('handout build', () => {
     const good = (await readdir(path.join(ROOT, 'content/handouts'))).filter((f) => f.endsWith('.json'));
     expect(result.stdout).toContain(`${good.length} built, 1 failed`);
     expect(result.stderr).toMatch(/content\/handouts\/broken\.json:1:\d+: malformed JSON/);
-    expect((await filesBelow(path.join(root, 'output'))).sort()).toEqual(good.map((f) => `skovlund-sygehus/${f.replace('.json', '.pdf')}`).sort());
+    expect((await filesBelow(path.join(root, 'output'))).sort()).toEqual(
+      good.map((f) => `skovlund-sygehus/${f.replace('.json', '.pdf')}`).sort(),
+    );
   });
 
   it('documents every command and option in --help', async () => {
@@ -78,18 +84,24 @@ describe('a brand that fails its checks', () => {
   it('is refused with the contrast it has and a colour that would pass, while other brands still build', async () => {
     const root = await copyProject();
     await editFile(root, 'content/brands/pale.json', () =>
-      JSON.stringify({
-        id: 'pale',
-        organisation: 'Bleg Klinik',
-        address: 'Vej 1, 9999 By',
-        phone: '12 12 12 12',
-        logo: 'assets/logos/skovlund-sygehus.svg',
-        colours: { primary: '#7fb3d5', accent: '#2e8b57' },
-      }, null, 2),
+      JSON.stringify(
+        {
+          id: 'pale',
+          organisation: 'Bleg Klinik',
+          address: 'Vej 1, 9999 By',
+          phone: '12 12 12 12',
+          logo: 'assets/logos/skovlund-sygehus.svg',
+          colours: { primary: '#7fb3d5', accent: '#2e8b57' },
+        },
+        null,
+        2,
+      ),
     );
     const result = await handout(root, 'build', LEAFLET, '--out', 'output');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/content\/brands\/pale\.json:8:5: colours\.primary: contrast of headings and links on white paper is 2\.\d\d:1, below 4\.5:1 \(darken it, e\.g\. to #[0-9a-f]{6}\)/);
+    expect(result.stderr).toMatch(
+      /content\/brands\/pale\.json:8:5: colours\.primary: contrast of headings and links on white paper is 2\.\d\d:1, below 4\.5:1 \(darken it, e\.g\. to #[0-9a-f]{6}\)/,
+    );
     expect((await filesBelow(path.join(root, 'output'))).sort()).toEqual([
       'fysio-lindebakken/smerter-i-ryggen.pdf',
       'idraetsklinikken-kvik/smerter-i-ryggen.pdf',
@@ -102,8 +114,14 @@ describe('handout build --watch', () => {
   it('rebuilds only what a change affects, and keeps running after an error', async () => {
     const root = await copyProject();
     const leaflet = JSON.parse(await readFile(path.join(root, LEAFLET), 'utf8'));
-    await editFile(root, 'content/handouts/hvile.json', () => JSON.stringify({ ...leaflet, id: 'hvile', sections: leaflet.sections.slice(0, 1) }, null, 2));
-    const child = spawn(process.execPath, ['--import', TSX, CLI, 'build', '--all', '--brand', 'skovlund-sygehus', '--watch', '--out', 'output'], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    await editFile(root, 'content/handouts/hvile.json', () =>
+      JSON.stringify({ ...leaflet, id: 'hvile', sections: leaflet.sections.slice(0, 1) }, null, 2),
+    );
+    const child = spawn(
+      process.execPath,
+      ['--import', TSX, CLI, 'build', '--all', '--brand', 'skovlund-sygehus', '--watch', '--out', 'output'],
+      { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } },
+    );
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -120,7 +138,9 @@ describe('handout build --watch', () => {
       expect(await waitFor(/watching/, 0)).toMatch(new RegExp(`${handouts} built, 0 failed`));
 
       let mark = out.length;
-      await editFile(root, 'content/exercises/heel-slide.json', (t) => t.replace('Hælen glider ud', 'Hælen glider frem'));
+      await editFile(root, 'content/exercises/heel-slide.json', (t) =>
+        t.replace('Hælen glider ud', 'Hælen glider frem'),
+      );
       const rebuilt = await waitFor(/\d+ built, \d+ failed/, mark);
       expect(rebuilt).toMatch(/built output\/skovlund-sygehus\/smerter-i-ryggen\.pdf/);
       expect(rebuilt).not.toMatch(/hvile\.pdf/);
@@ -128,11 +148,15 @@ describe('handout build --watch', () => {
 
       mark = out.length;
       await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.0"', '"version": 1'));
-      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(/content\/handouts\/hvile\.json:\d+:\d+: meta\.version: expected string, received number[\s\S]*0 built, 1 failed/);
+      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(
+        /content\/handouts\/hvile\.json:\d+:\d+: meta\.version: expected string, received number[\s\S]*0 built, 1 failed/,
+      );
 
       mark = out.length;
       await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": 1', '"version": "1.1"'));
-      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(/built output\/skovlund-sygehus\/hvile\.pdf[\s\S]*1 built, 0 failed/);
+      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(
+        /built output\/skovlund-sygehus\/hvile\.pdf[\s\S]*1 built, 0 failed/,
+      );
       expect(child.exitCode).toBeNull();
     } finally {
       child.kill();

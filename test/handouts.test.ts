@@ -7,9 +7,34 @@ import { ROOT } from './helpers/project.js';
 
 /** Phrases and numbers each handout must show, checked on the PDF text. */
 const KEY_FACTS: Record<string, string[]> = {
-  'smerter-i-ryggen': ['Hvilestillinger', 'Løfteteknik', 'Mængde: 10–15 gentagelser', 'hold 20 sek. · hver side', 'Efter udskrivelsen', 'Transport'],
-  muskelkorset: ['15–20 gange', '15–20 sekunder', 'roligt tempo', 'flere gange om dagen', 'må ikke gøre ondt', 'Pilates', 'Tai chi', 'hold 15–20 sek.'],
-  'forstaa-rygsmerter': ['80 %', 'Mere end 90 %', 'Myte', 'Fakta', '“Min ryg er slidt.”', '“Jeg har en dårlig holdning.”', 'Airaksinen O', 'Searle A'],
+  'smerter-i-ryggen': [
+    'Hvilestillinger',
+    'Løfteteknik',
+    'Mængde: 10–15 gentagelser',
+    'hold 20 sek. · hver side',
+    'Efter udskrivelsen',
+    'Transport',
+  ],
+  muskelkorset: [
+    '15–20 gange',
+    '15–20 sekunder',
+    'roligt tempo',
+    'flere gange om dagen',
+    'må ikke gøre ondt',
+    'Pilates',
+    'Tai chi',
+    'hold 15–20 sek.',
+  ],
+  'forstaa-rygsmerter': [
+    '80 %',
+    'Mere end 90 %',
+    'Myte',
+    'Fakta',
+    '“Min ryg er slidt.”',
+    '“Jeg har en dårlig holdning.”',
+    'Airaksinen O',
+    'Searle A',
+  ],
   'loeb-med-rygsmerter': [
     'Søg læge, hvis du får:',
     'skridtet',
@@ -35,7 +60,14 @@ const KEY_FACTS: Record<string, string[]> = {
     'doi:10.1002/14651858.CD011279.pub3',
     'doi:10.1016/S2665-9913(23)00098-X',
   ],
-  'opvarmning-og-nedkoeling': ['5–10 minutter', '20–30 sekunder', '10–15 minutter', 'Vent 24 timer', 'At springe opvarmningen over', 'Bishop D'],
+  'opvarmning-og-nedkoeling': [
+    '5–10 minutter',
+    '20–30 sekunder',
+    '10–15 minutter',
+    'Vent 24 timer',
+    'At springe opvarmningen over',
+    'Bishop D',
+  ],
 };
 
 let project: Project;
@@ -57,7 +89,10 @@ describe('every handout', () => {
   });
 
   it('links every DOI to doi.org', async () => {
-    const result = await render(project, { handout: 'content/handouts/loeb-med-rygsmerter.json', brand: 'skovlund-sygehus' });
+    const result = await render(project, {
+      handout: 'content/handouts/loeb-med-rygsmerter.json',
+      brand: 'skovlund-sygehus',
+    });
     const links = (await readPdf(result.pdf)).pages.flatMap((p) => p.links);
     for (const fact of KEY_FACTS['loeb-med-rygsmerter'] ?? []) {
       if (fact.startsWith('doi:')) expect(links).toContain(`https://doi.org/${fact.slice(4)}`);

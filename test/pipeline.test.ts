@@ -18,7 +18,12 @@ const exercises = await Promise.all(
   source.sections
     .flatMap((s) => s.blocks)
     .flatMap((b) => (b.type === 'exercises' ? b.items : []))
-    .map(async (ref) => JSON.parse(await readFile(path.join(ROOT, 'content/exercises', `${ref.exercise}.json`), 'utf8')) as { name: string }),
+    .map(
+      async (ref) =>
+        JSON.parse(await readFile(path.join(ROOT, 'content/exercises', `${ref.exercise}.json`), 'utf8')) as {
+          name: string;
+        },
+    ),
 );
 
 beforeAll(async () => {
@@ -63,7 +68,7 @@ describe('the "Smerter i ryggen" leaflet', () => {
     const n = pdf.pages.length;
     expect(pdf.pages[0]?.text).toContain(`Side 1 af ${n}`);
     expect(pdf.pages[n - 1]?.text).toContain(`Side ${n} af ${n}`);
-    pdf.pages.forEach((p, i) => expect(p.text).toContain(`Side ${i + 1} af ${n}`));
+    for (const [i, p] of pdf.pages.entries()) expect(p.text).toContain(`Side ${i + 1} af ${n}`);
   });
 
   it('keeps each exercise name on the same page as its dose', () => {
@@ -79,16 +84,22 @@ describe('the "Smerter i ryggen" leaflet', () => {
   });
 
   it('never ends a page with a heading', async () => {
-    const theme = themeFor(BrandSchema.parse(JSON.parse(await readFile(path.join(ROOT, 'content/brands/skovlund-sygehus.json'), 'utf8'))));
+    const theme = themeFor(
+      BrandSchema.parse(JSON.parse(await readFile(path.join(ROOT, 'content/brands/skovlund-sygehus.json'), 'utf8'))),
+    );
     const headingSizes = [theme.size.h2, theme.size.h3];
     // The test must see headings at all for its verdict to mean anything.
-    expect(pdf.pages.flatMap((p) => p.lines).filter((l) => headingSizes.includes(Math.round(l.fontSize))).length).toBeGreaterThan(10);
+    expect(
+      pdf.pages.flatMap((p) => p.lines).filter((l) => headingSizes.includes(Math.round(l.fontSize))).length,
+    ).toBeGreaterThan(10);
     for (const [i, page] of pdf.pages.entries()) {
       // The body ends above the footer rule.
       const body = page.lines.filter((l) => l.y < A4.height - 70 && l.y > 100);
       const last = body.at(-1);
       expect(last, `page ${i + 1}`).toBeDefined();
-      expect(headingSizes.includes(Math.round(last?.fontSize ?? 0)), `page ${i + 1} ends with "${last?.text}"`).toBe(false);
+      expect(headingSizes.includes(Math.round(last?.fontSize ?? 0)), `page ${i + 1} ends with "${last?.text}"`).toBe(
+        false,
+      );
     }
   });
 
@@ -105,7 +116,8 @@ describe('the "Smerter i ryggen" leaflet', () => {
     const lastPage = pdf.pages.at(-1)?.text ?? '';
     expect(lastPage).toContain(source.meta.documentId);
     expect(lastPage).toContain('Næste revision');
-    for (const page of pdf.pages) expect(page.text).toContain(`${source.meta.documentId} · Version ${source.meta.version}`);
+    for (const page of pdf.pages)
+      expect(page.text).toContain(`${source.meta.documentId} · Version ${source.meta.version}`);
   });
 
   it('links the phone number and the web address', () => {

@@ -3,8 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
-import { build } from '../src/cli/build.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/cli/build.js';
 import { HandoutError } from '../src/diagnostics.js';
 import type { Page } from '../src/layout/types.js';
 import { openProject, type Project, render } from '../src/pipeline.js';
@@ -21,7 +21,9 @@ beforeAll(async () => {
 
 /** Titles of exercise cards ("1. Find muskelkorsettet") on each page. */
 function exerciseTitles(pages: { lines: { text: string; fontSize: number }[] }[], size: number) {
-  return pages.map((p) => p.lines.filter((l) => Math.abs(l.fontSize - size) < 0.5 && /^\d+\. /.test(l.text)).map((l) => l.text));
+  return pages.map((p) =>
+    p.lines.filter((l) => Math.abs(l.fontSize - size) < 0.5 && /^\d+\. /.test(l.text)).map((l) => l.text),
+  );
 }
 
 describe("Anna Hansen's exercise sheet", () => {
@@ -48,9 +50,14 @@ describe("Anna Hansen's exercise sheet", () => {
   it('prints a QR code that scans to the video of each exercise that has one', async () => {
     const result = await render(project, { handout: ANNA });
     const codes = result.pages.flatMap((page: Page) =>
-      page.items.flatMap((item) => (item.kind === 'picture' && item.picture.startsWith('qr:') ? [{ page: page.number, item }] : [])),
+      page.items.flatMap((item) =>
+        item.kind === 'picture' && item.picture.startsWith('qr:') ? [{ page: page.number, item }] : [],
+      ),
     );
-    expect(codes.map((c) => c.item.picture)).toEqual(['qr:https://fysio-lindebakken.example/video/muskelkorset', 'qr:https://fysio-lindebakken.example/video/haelen-glider']);
+    expect(codes.map((c) => c.item.picture)).toEqual([
+      'qr:https://fysio-lindebakken.example/video/muskelkorset',
+      'qr:https://fysio-lindebakken.example/video/haelen-glider',
+    ]);
     for (const { page, item } of codes) {
       const region = crop(await renderPage(result.pdf, page), item.x, item.y, item.width, item.height);
       expect(jsQR(region.data, region.width, region.height)?.data).toBe(item.picture.slice(3));
@@ -62,8 +69,13 @@ describe("Anna Hansen's exercise sheet", () => {
     const other = await readPdf((await render(project, { handout: ANNA, brand: 'idraetsklinikken-kvik' })).pdf);
     expect(own.pages[0]?.fonts.some((f) => f.name.includes('OpenSans'))).toBe(true);
     expect(other.pages[0]?.fonts.some((f) => f.name.includes('AtkinsonHyperlegible'))).toBe(true);
-    const body = (pdf: typeof own) => pdf.pages.flatMap((p) => p.lines.filter((l) => l.y > 110 && l.y < 780).map((l) => l.text)).join(' ');
-    const strip = (text: string) => text.replace(/Fysioterapi Lindebakken|Idrætsklinikken Kvik|Privat fysioterapiklinik|Sportsfysioterapi og løbeklinik|[^ ]*@[^ ]*|https:\/\/[^ ]*|Tlf\. [\d ]+|[A-Za-zæøå]+ \d+, \d{4} [A-Za-zæøå]+/g, '');
+    const body = (pdf: typeof own) =>
+      pdf.pages.flatMap((p) => p.lines.filter((l) => l.y > 110 && l.y < 780).map((l) => l.text)).join(' ');
+    const strip = (text: string) =>
+      text.replace(
+        /Fysioterapi Lindebakken|Idrætsklinikken Kvik|Privat fysioterapiklinik|Sportsfysioterapi og løbeklinik|[^ ]*@[^ ]*|https:\/\/[^ ]*|Tlf\. [\d ]+|[A-Za-zæøå]+ \d+, \d{4} [A-Za-zæøå]+/g,
+        '',
+      );
     expect(strip(body(other)).replace(/\s+/g, ' ')).toBe(strip(body(own)).replace(/\s+/g, ' '));
   });
 
@@ -99,7 +111,13 @@ describe("Anna Hansen's exercise sheet", () => {
     });
     const result = await render(await openProject(root), { handout: ANNA, language: 'en' });
     expect((await readPdf(result.pdf)).text).toContain('Skub den ene hæl langsomt frem');
-    expect(result.warnings).toMatchObject([{ file: 'content/exercises/heel-slide.json', severity: 'warning', message: 'no en translation of steps: shown in Danish' }]);
+    expect(result.warnings).toMatchObject([
+      {
+        file: 'content/exercises/heel-slide.json',
+        severity: 'warning',
+        message: 'no en translation of steps: shown in Danish',
+      },
+    ]);
   });
 
   it("keeps the client's name on the page only: not in the metadata, the file name or the build log", async () => {
@@ -110,7 +128,17 @@ describe("Anna Hansen's exercise sheet", () => {
     expect(pdf.metadata).not.toMatch(/Anna|Hansen/);
     expect(result.id).toBe('p-2026-0142');
     const log: string[] = [];
-    const report = await build({ root: ROOT, files: [path.join(ROOT, ANNA)], all: false, out: await mkdtemp(path.join(os.tmpdir(), 'sheet-')), pdfa: false, debug: false }, (l) => log.push(l));
+    const report = await build(
+      {
+        root: ROOT,
+        files: [path.join(ROOT, ANNA)],
+        all: false,
+        out: await mkdtemp(path.join(os.tmpdir(), 'sheet-')),
+        pdfa: false,
+        debug: false,
+      },
+      (l) => log.push(l),
+    );
     expect(report.built).toHaveLength(1);
     expect(report.built[0]).toMatch(/fysio-lindebakken\/p-2026-0142\.pdf$/);
     expect(log.join('\n')).not.toMatch(/Anna|Hansen/);
@@ -132,4 +160,3 @@ describe("Anna Hansen's exercise sheet", () => {
     ]);
   });
 });
-

@@ -4,9 +4,9 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { formatDiagnostic } from '../diagnostics.js';
 import { displayPath } from '../content/files.js';
 import { loadLibrary } from '../content/library.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { InputIndex } from './inputs.js';
 import { expandManifest, type Job, loadManifest } from './manifest.js';
 import { type JobResult, runJobs } from './pool.js';
@@ -41,10 +41,16 @@ async function exists(file: string): Promise<boolean> {
 
 export function describeFailure(result: Extract<JobResult, { ok: false }>, debug: boolean): string {
   if (result.diagnostics?.length) return result.diagnostics.map(formatDiagnostic).join('\n');
-  return debug ? result.message : `internal error: ${result.message.split('\n')[0]} (run with --debug for the stack trace)`;
+  return debug
+    ? result.message
+    : `internal error: ${result.message.split('\n')[0]} (run with --debug for the stack trace)`;
 }
 
-export async function runBatch(options: BatchOptions, onEvent: (event: BatchEvent) => void, debug = false): Promise<BatchSummary> {
+export async function runBatch(
+  options: BatchOptions,
+  onEvent: (event: BatchEvent) => void,
+  debug = false,
+): Promise<BatchSummary> {
   const started = performance.now();
   const root = path.resolve(options.root);
   const manifestFile = displayPath(root, path.resolve(root, options.manifest));
@@ -61,7 +67,11 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
     const print = await index.fingerprint(job);
     if (print) fingerprints.set(job.output, print);
     const previous = record.outputs[job.output];
-    const upToDate = !options.force && print !== undefined && previous?.fingerprint === print && (await exists(path.join(root, job.output)));
+    const upToDate =
+      !options.force &&
+      print !== undefined &&
+      previous?.fingerprint === print &&
+      (await exists(path.join(root, job.output)));
     if (!upToDate) todo.push(job);
   }
   const unchanged = jobs.length - todo.length;
@@ -77,7 +87,14 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
     if (result.ok) {
       built++;
       const print = fingerprints.get(result.output);
-      if (print) record.outputs[result.output] = { fingerprint: print, handout: job.handout, brand: job.brand, pages: result.pages, sha256: result.sha256 };
+      if (print)
+        record.outputs[result.output] = {
+          fingerprint: print,
+          handout: job.handout,
+          brand: job.brand,
+          pages: result.pages,
+          sha256: result.sha256,
+        };
     } else {
       delete record.outputs[result.output];
       failed.push({ output: result.output, message: describeFailure(result, debug) });

@@ -5,21 +5,22 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FONT_FAMILIES } from '../brand/fonts.js';
-import { listFiles } from '../content/files.js';
-import { readJson } from '../content/files.js';
+import { listFiles, readJson } from '../content/files.js';
 import { validate } from '../content/json.js';
+import { contentDir, type Library } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
 import { HandoutSchema, ProgrammeSchema } from '../content/schema.js';
-import { contentDir, type Library } from '../content/library.js';
 import type { Job } from './manifest.js';
 
 async function hashFile(file: string): Promise<string> {
   try {
-    return createHash('sha256').update(await readFile(file)).digest('hex');
+    return createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   } catch {
     return 'missing';
   }
@@ -104,7 +105,8 @@ export class InputIndex {
 /** The exercises and pictures a handout or programme file names. */
 async function readUses(root: string, file: string): Promise<Uses> {
   const doc = await readJson(root, path.resolve(root, file));
-  if (isProgramme(doc.value)) return { exercises: validate(doc, ProgrammeSchema).exercises.map((e) => e.exercise), pictures: [] };
+  if (isProgramme(doc.value))
+    return { exercises: validate(doc, ProgrammeSchema).exercises.map((e) => e.exercise), pictures: [] };
   const blocks = validate(doc, HandoutSchema).sections.flatMap((s) => s.blocks);
   return {
     exercises: blocks.flatMap((b) => (b.type === 'exercises' ? b.items.map((e) => e.exercise) : [])),
@@ -121,13 +123,18 @@ async function jobInputs(root: string, library: Library, job: Job, uses: Uses): 
   }
   const brand = library.brands.get(job.brand)?.value;
   const rel = (file: string) => path.relative(root, file);
-  const templates = [...(await listFiles(path.join(root, 'templates'))), ...(await listFiles(path.join(root, 'templates', 'partials')))];
+  const templates = [
+    ...(await listFiles(path.join(root, 'templates'))),
+    ...(await listFiles(path.join(root, 'templates', 'partials'))),
+  ];
   return [
     job.handout,
     rel(path.join(contentDir(root, 'brands'), `${job.brand}.json`)),
     ...(brand ? [brand.logo] : []),
     ...[...exercises].map((id) => rel(path.join(contentDir(root, 'exercises'), `${id}.json`))),
-    ...[...pictures].map((p) => (p.startsWith('assets/') ? p : rel(path.join(contentDir(root, 'pictures'), `${p}.json`)))),
+    ...[...pictures].map((p) =>
+      p.startsWith('assets/') ? p : rel(path.join(contentDir(root, 'pictures'), `${p}.json`)),
+    ),
     ...templates.map(rel),
     ...[...new Set(['da', job.language])].map((l) => rel(path.join(contentDir(root, 'labels'), `${l}.json`))),
   ]

@@ -7,13 +7,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { z } from 'zod';
+import { VARIANTS } from '../brand/theme.js';
 import { readJson } from '../content/files.js';
 import { validate } from '../content/json.js';
 import { brandIds, type Library } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
-import { VARIANTS } from '../brand/theme.js';
 import { HandoutError } from '../diagnostics.js';
-
 
 export const ManifestSchema = z
   .strictObject({
@@ -23,7 +22,10 @@ export const ManifestSchema = z
     /** Brand ids or globs over them; "*" is every brand. */
     brands: z.array(z.string().min(1)).min(1).default(['*']),
     variants: z.array(z.enum(VARIANTS)).min(1).default(['standard']),
-    languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1).default(['da']),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2}$/))
+      .min(1)
+      .default(['da']),
     /** Archival PDF/A-2a for every output. */
     pdfa: z.boolean().default(false),
     /** Where each PDF goes: {brand}, {lang}, {handout}, {variant} ("" for standard, ".large-print" otherwise). */
@@ -50,7 +52,12 @@ export async function loadManifest(root: string, file: string): Promise<Manifest
 }
 
 function matcher(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 }
 
 async function programmeBrand(file: string): Promise<string | undefined> {
@@ -63,16 +70,30 @@ async function programmeBrand(file: string): Promise<string | undefined> {
 }
 
 /** Every job the manifest names, sorted by output path. */
-export async function expandManifest(manifest: Manifest, root: string, library: Library, manifestFile: string): Promise<Job[]> {
+export async function expandManifest(
+  manifest: Manifest,
+  root: string,
+  library: Library,
+  manifestFile: string,
+): Promise<Job[]> {
   const handouts = (await glob(manifest.handouts, { cwd: root, onlyFiles: true })).sort();
   if (handouts.length === 0) {
-    throw new HandoutError({ file: manifestFile, path: 'handouts', message: `no handout files match ${manifest.handouts.join(', ')}` });
+    throw new HandoutError({
+      file: manifestFile,
+      path: 'handouts',
+      message: `no handout files match ${manifest.handouts.join(', ')}`,
+    });
   }
   const known = brandIds(library);
   const brands = known.filter((id) => manifest.brands.some((p) => matcher(p).test(id)));
   const unmatched = manifest.brands.filter((p) => !known.some((id) => matcher(p).test(id)));
   if (unmatched.length > 0) {
-    throw new HandoutError({ file: manifestFile, path: 'brands', message: `no brand matches ${unmatched.map((p) => `"${p}"`).join(', ')}`, hint: `known brands: ${known.join(', ')}` });
+    throw new HandoutError({
+      file: manifestFile,
+      path: 'brands',
+      message: `no brand matches ${unmatched.map((p) => `"${p}"`).join(', ')}`,
+      hint: `known brands: ${known.join(', ')}`,
+    });
   }
   const jobs: Job[] = [];
   for (const handout of handouts) {
@@ -93,14 +114,20 @@ export async function expandManifest(manifest: Manifest, root: string, library: 
     }
   }
   const sorted = jobs.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
-  const clashes = sorted.filter((job, i) => sorted[i - 1]?.output === job.output && sorted[i - 2]?.output !== job.output);
+  const clashes = sorted.filter(
+    (job, i) => sorted[i - 1]?.output === job.output && sorted[i - 2]?.output !== job.output,
+  );
   if (clashes.length > 0) {
-    const describe = (j: Job) => `${j.handout} for ${j.brand}${j.variant === 'standard' ? '' : ` (${j.variant})`}${manifest.languages.length > 1 ? ` in ${j.language}` : ''}`;
+    const describe = (j: Job) =>
+      `${j.handout} for ${j.brand}${j.variant === 'standard' ? '' : ` (${j.variant})`}${manifest.languages.length > 1 ? ` in ${j.language}` : ''}`;
     throw new HandoutError(
       clashes.map((job) => ({
         file: manifestFile,
         path: 'output',
-        message: `two outputs would be written to ${job.output}: ${sorted.filter((j) => j.output === job.output).map(describe).join(' and ')}`,
+        message: `two outputs would be written to ${job.output}: ${sorted
+          .filter((j) => j.output === job.output)
+          .map(describe)
+          .join(' and ')}`,
         hint: 'put {brand}, {lang}, {handout} and {variant} in the output pattern',
       })),
     );

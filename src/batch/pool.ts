@@ -30,7 +30,11 @@ function startWorker(root: string): Worker {
   return new Worker(boot, { eval: true, workerData: { root } });
 }
 
-export async function runJobs(jobs: readonly Job[], options: { root: string; workers: number }, onResult: (result: JobResult) => void): Promise<void> {
+export async function runJobs(
+  jobs: readonly Job[],
+  options: { root: string; workers: number },
+  onResult: (result: JobResult) => void,
+): Promise<void> {
   if (jobs.length === 0) return;
   const count = Math.min(options.workers, jobs.length);
   let next = 0;
@@ -55,7 +59,13 @@ export async function runJobs(jobs: readonly Job[], options: { root: string; wor
         });
         // A worker that dies takes only its own job with it; the others carry on.
         worker.on('error', (error) => {
-          if (current) report({ ok: false, output: current.output, message: `the worker stopped: ${error.stack ?? error.message}`, ms: 0 });
+          if (current)
+            report({
+              ok: false,
+              output: current.output,
+              message: `the worker stopped: ${error.stack ?? error.message}`,
+              ms: 0,
+            });
           resolve();
         });
         feed();
@@ -63,6 +73,7 @@ export async function runJobs(jobs: readonly Job[], options: { root: string; wor
     }),
   );
   for (const job of jobs) {
-    if (!reported.has(job.output)) report({ ok: false, output: job.output, message: 'not built: every worker stopped before it', ms: 0 });
+    if (!reported.has(job.output))
+      report({ ok: false, output: job.output, message: 'not built: every worker stopped before it', ms: 0 });
   }
 }

@@ -35,5 +35,8 @@ export async function loadRecord(root: string): Promise<BuildRecord> {
 
 export async function saveRecord(root: string, record: BuildRecord): Promise<void> {
   const sorted = Object.fromEntries(Object.entries(record.outputs).sort(([a], [b]) => (a < b ? -1 : 1)));
-  await writeFileAtomic(recordPath(root), new TextEncoder().encode(`${JSON.stringify({ version: 1, outputs: sorted }, null, 2)}\n`));
+  await writeFileAtomic(
+    recordPath(root),
+    new TextEncoder().encode(`${JSON.stringify({ version: 1, outputs: sorted }, null, 2)}\n`),
+  );
 }

@@ -15,7 +15,13 @@ async function run(job: Job): Promise<JobResult> {
   const started = performance.now();
   try {
     project ??= openProject(root);
-    const result = await render(await project, { handout: job.handout, brand: job.brand, archival: job.pdfa, variant: job.variant, language: job.language });
+    const result = await render(await project, {
+      handout: job.handout,
+      brand: job.brand,
+      archival: job.pdfa,
+      variant: job.variant,
+      language: job.language,
+    });
     await writeFileAtomic(path.resolve(root, job.output), result.pdf);
     return {
       ok: true,

@@ -23,13 +23,18 @@ export function brandProblems(brand: Brand, doc: JsonDocument): DiagnosticInit[]
   return pairs(brand).flatMap(({ field, colour, background, what }) => {
     const ratio = contrast(colour, background);
     if (ratio >= MIN_CONTRAST) return [];
-    const fix = field === 'onPrimary' ? darkenToContrast(background, colour, MIN_CONTRAST) : darkenToContrast(colour, background, MIN_CONTRAST);
+    const fix =
+      field === 'onPrimary'
+        ? darkenToContrast(background, colour, MIN_CONTRAST)
+        : darkenToContrast(colour, background, MIN_CONTRAST);
     return [
       diagnosticAt(
         doc,
         ['colours', field],
         `contrast of ${what} is ${ratio.toFixed(2)}:1, below ${MIN_CONTRAST}:1`,
-        field === 'onPrimary' ? `darken "primary" to ${fix} or choose another "onPrimary"` : `darken it, e.g. to ${fix}`,
+        field === 'onPrimary'
+          ? `darken "primary" to ${fix} or choose another "onPrimary"`
+          : `darken it, e.g. to ${fix}`,
       ),
     ];
   });

@@ -56,7 +56,14 @@ export function themeFor(brand: Brand, variant: Variant = 'standard'): Theme {
     frame: { left: side, right: width - side, top: 34 * MM, bottom: height - 22 * MM },
     footer: { baseline: height - 12 * MM },
     font: brand.font,
-    size: { body: 13 * k, h1: 27 * k, h2: 18 * k, h3: 15 * k, caption: k > 1 ? 16 : 11.5, small: 9 * (k > 1 ? 11 / 9 : 1) },
+    size: {
+      body: 13 * k,
+      h1: 27 * k,
+      h2: 18 * k,
+      h3: 15 * k,
+      caption: k > 1 ? 16 : 11.5,
+      small: 9 * (k > 1 ? 11 / 9 : 1),
+    },
     leading: 1.4,
     // Danish text in Atkinson Hyperlegible averages 0.44 em a character: 31 em is about 70.
     measure: 13 * k * 31,

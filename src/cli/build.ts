@@ -2,12 +2,13 @@
  * `handout build`: render handouts for brands into the output folder. One bad
  * handout never stops the others; every failure is listed at the end.
  */
-import path from 'node:path';
-import { brandIds, contentDir } from '../content/library.js';
-import { listJson } from '../content/files.js';
+
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { InputIndex } from '../batch/inputs.js';
 import type { Variant } from '../brand/theme.js';
+import { listJson } from '../content/files.js';
+import { brandIds, contentDir } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, writeFileAtomic } from '../output.js';
@@ -40,7 +41,11 @@ function describe(error: unknown, debug: boolean): string {
  * Build the handouts and brands the options name. `affected`, when given, keeps
  * only the targets that read one of those files (for watch mode).
  */
-export async function build(options: BuildOptions, log: (line: string) => void, affected?: ReadonlySet<string>): Promise<BuildReport> {
+export async function build(
+  options: BuildOptions,
+  log: (line: string) => void,
+  affected?: ReadonlySet<string>,
+): Promise<BuildReport> {
   const report: BuildReport = { built: [], failures: [] };
   let project: Awaited<ReturnType<typeof openProject>>;
   try {
@@ -49,7 +54,9 @@ export async function build(options: BuildOptions, log: (line: string) => void, 
     report.failures.push({ target: 'project', message: describe(error, options.debug) });
     return report;
   }
-  const files = options.all ? await listJson(contentDir(project.root, 'handouts')) : options.files.map((f) => path.resolve(f));
+  const files = options.all
+    ? await listJson(contentDir(project.root, 'handouts'))
+    : options.files.map((f) => path.resolve(f));
   const brands = options.brand?.length ? options.brand : brandIds(project.library);
   const index = new InputIndex(project.root, project.library);
   for (const file of files) {
@@ -60,12 +67,20 @@ export async function build(options: BuildOptions, log: (line: string) => void, 
       const target = `${path.relative(project.root, file) || file}${brand ? ` for ${brand}` : ''}`;
       const started = performance.now();
       try {
-        const result = await render(project, { handout: file, brand, archival: options.pdfa, variant: options.variant, language: options.language });
+        const result = await render(project, {
+          handout: file,
+          brand,
+          archival: options.pdfa,
+          variant: options.variant,
+          language: options.language,
+        });
         const out = outputPath(path.resolve(options.out), result.brand.id, result.id, options.variant);
         for (const w of result.warnings) log(formatDiagnostic(w));
         await writeFileAtomic(out, result.pdf);
         report.built.push(out);
-        log(`built ${path.relative(process.cwd(), out)} (${result.pages.length} pages, ${Math.round(performance.now() - started)} ms)`);
+        log(
+          `built ${path.relative(process.cwd(), out)} (${result.pages.length} pages, ${Math.round(performance.now() - started)} ms)`,
+        );
       } catch (error) {
         report.failures.push({ target, message: describe(error, options.debug) });
         log(`failed ${target}`);
@@ -84,7 +99,13 @@ async function isProgrammeFile(file: string): Promise<boolean> {
 }
 
 /** Whether building `file` for `brand` reads any of the changed files (paths relative to the project). */
-async function reads(index: InputIndex, root: string, file: string, brand: string, changed: ReadonlySet<string>): Promise<boolean> {
+async function reads(
+  index: InputIndex,
+  root: string,
+  file: string,
+  brand: string,
+  changed: ReadonlySet<string>,
+): Promise<boolean> {
   const handout = path.relative(root, file).split(path.sep).join('/');
   if (changed.has(handout)) return true;
   const inputs = await index.inputs({ output: '', handout, brand, variant: 'standard', language: 'da', pdfa: false });

@@ -3,18 +3,18 @@
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { writeSchemas } from './schema.js';
 import { runBatch } from '../batch/batch.js';
 import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
+import { VARIANTS, type Variant } from '../brand/theme.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
-import { type Variant, VARIANTS } from '../brand/theme.js';
 import { outputPath, writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { validateProject, within } from '../validate.js';
 import { type BuildReport, build } from './build.js';
 import { listProject } from './list.js';
 import { createReporter } from './progress.js';
+import { writeSchemas } from './schema.js';
 import { watchBuild } from './watch.js';
 
 // `handout list | head` closes the pipe early; that is not an error.
@@ -37,20 +37,53 @@ await yargs(hideBin(process.argv))
       y
         .positional('files', { type: 'string', array: true, describe: 'Handout JSON files', default: [] as string[] })
         .option('all', { type: 'boolean', default: false, describe: 'Build every handout in content/handouts/' })
-        .option('brand', { type: 'string', array: true, describe: 'Brand id(s) from content/brands/ (default: every brand)' })
+        .option('brand', {
+          type: 'string',
+          array: true,
+          describe: 'Brand id(s) from content/brands/ (default: every brand)',
+        })
         .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
         .option('pdfa', { type: 'boolean', default: false, describe: 'Archival PDF/A-2a (always tagged PDF/UA-1)' })
-        .option('watch', { type: 'boolean', default: false, describe: 'Keep running; rebuild what a changed file affects' })
-        .option('variant', { choices: VARIANTS, default: 'standard' as Variant, describe: 'large-print: 16 pt body, bigger pictures, one exercise a page' })
-        .option('lang', { type: 'string', describe: 'Language of a programme (labels and exercises); handouts print in their own' })
-        .check((argv) => (argv.all || (argv.files ?? []).length > 0 ? true : 'name at least one handout file, or use --all'))
-        .example('$0 build content/handouts/smerter-i-ryggen.json --brand skovlund-sygehus --out output', 'One leaflet for one brand')
+        .option('watch', {
+          type: 'boolean',
+          default: false,
+          describe: 'Keep running; rebuild what a changed file affects',
+        })
+        .option('variant', {
+          choices: VARIANTS,
+          default: 'standard' as Variant,
+          describe: 'large-print: 16 pt body, bigger pictures, one exercise a page',
+        })
+        .option('lang', {
+          type: 'string',
+          describe: 'Language of a programme (labels and exercises); handouts print in their own',
+        })
+        .check((argv) =>
+          argv.all || (argv.files ?? []).length > 0 ? true : 'name at least one handout file, or use --all',
+        )
+        .example(
+          '$0 build content/handouts/smerter-i-ryggen.json --brand skovlund-sygehus --out output',
+          'One leaflet for one brand',
+        )
         .example('$0 build --all', 'Every handout for every brand')
         .example('$0 build --all --watch', 'Rebuild on every change')
         .example('$0 build content/programmes/p-2026-0142.json', "A client's exercise sheet, in the clinic's brand")
-        .example('$0 build content/programmes/p-2026-0142.json --lang en --variant large-print', 'The same in English, in large print'),
+        .example(
+          '$0 build content/programmes/p-2026-0142.json --lang en --variant large-print',
+          'The same in English, in large print',
+        ),
     async (argv) => {
-      const options = { root: argv.root, files: argv.files ?? [], all: argv.all, brand: argv.brand, out: argv.out, pdfa: argv.pdfa, variant: argv.variant, language: argv.lang, debug: argv.debug };
+      const options = {
+        root: argv.root,
+        files: argv.files ?? [],
+        all: argv.all,
+        brand: argv.brand,
+        out: argv.out,
+        pdfa: argv.pdfa,
+        variant: argv.variant,
+        language: argv.lang,
+        debug: argv.debug,
+      };
       const show = (report: BuildReport) => {
         for (const f of report.failures) console.error(`\n${f.target}:\n${f.message}`);
         console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
@@ -78,7 +111,13 @@ await yargs(hideBin(process.argv))
       const live = Boolean(process.stdout.isTTY) && !process.env.CI;
       const reporter = createReporter(process.stdout, live);
       const summary = await runBatch(
-        { root: argv.root, manifest: argv.config, workers: Math.max(1, argv.jobs), shard: argv.shard ? parseShard(argv.shard) : undefined, force: argv.force },
+        {
+          root: argv.root,
+          manifest: argv.config,
+          workers: Math.max(1, argv.jobs),
+          shard: argv.shard ? parseShard(argv.shard) : undefined,
+          force: argv.force,
+        },
         (event) => reporter.event(event),
         argv.debug,
       );
@@ -91,17 +130,39 @@ await yargs(hideBin(process.argv))
     'Check every content file, brand, label file and template without rendering; report all problems',
     (y) =>
       y
-        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Report only problems in these files or folders' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: one array of diagnostics, for CI annotations' })
+        .positional('paths', {
+          type: 'string',
+          array: true,
+          default: [] as string[],
+          describe: 'Report only problems in these files or folders',
+        })
+        .option('format', {
+          choices: ['text', 'json'] as const,
+          default: 'text' as const,
+          describe: 'json: one array of diagnostics, for CI annotations',
+        })
         .example('$0 validate', 'The whole project')
         .example('$0 validate content/handouts --format json', 'Handouts only, as JSON'),
     async (argv) => {
-      const problems = within(await validateProject(argv.root, argv.paths ?? []), path.resolve(argv.root), argv.paths ?? []);
+      const problems = within(
+        await validateProject(argv.root, argv.paths ?? []),
+        path.resolve(argv.root),
+        argv.paths ?? [],
+      );
       const errors = problems.filter((p) => p.severity !== 'warning');
-      if (argv.format === 'json') console.log(JSON.stringify(problems.map((p) => ({ severity: 'error', ...p })), null, 2));
+      if (argv.format === 'json')
+        console.log(
+          JSON.stringify(
+            problems.map((p) => ({ severity: 'error', ...p })),
+            null,
+            2,
+          ),
+        );
       else {
         for (const p of problems) console.error(formatDiagnostic(p));
-        console.error(`${errors.length} error${errors.length === 1 ? '' : 's'}, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`);
+        console.error(
+          `${errors.length} error${errors.length === 1 ? '' : 's'}, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`,
+        );
       }
       if (errors.length > 0) process.exitCode = 1;
     },
@@ -121,14 +182,31 @@ await yargs(hideBin(process.argv))
     (y) =>
       y
         .option('brand', { type: 'string', demandOption: true, describe: 'Brand id from content/brands/' })
-        .option('out', { type: 'string', default: 'output', describe: 'Output folder: writes <out>/<brand>/catalog[.<lang>].pdf' })
+        .option('out', {
+          type: 'string',
+          default: 'output',
+          describe: 'Output folder: writes <out>/<brand>/catalog[.<lang>].pdf',
+        })
         .option('lang', { type: 'string', default: 'da', describe: 'Language of labels and exercises' })
-        .option('variant', { choices: VARIANTS, default: 'standard' as Variant, describe: 'large-print: bigger type and pictures' })
+        .option('variant', {
+          choices: VARIANTS,
+          default: 'standard' as Variant,
+          describe: 'large-print: bigger type and pictures',
+        })
         .example('$0 catalog --brand skovlund-sygehus', 'output/skovlund-sygehus/catalog.pdf'),
     async (argv) => {
       const project = await openProject(argv.root);
-      const { pdf, pages } = await renderCatalog(project, { brand: argv.brand, language: argv.lang, variant: argv.variant });
-      const file = outputPath(argv.out, argv.brand, argv.lang === 'da' ? 'catalog' : `catalog.${argv.lang}`, argv.variant);
+      const { pdf, pages } = await renderCatalog(project, {
+        brand: argv.brand,
+        language: argv.lang,
+        variant: argv.variant,
+      });
+      const file = outputPath(
+        argv.out,
+        argv.brand,
+        argv.lang === 'da' ? 'catalog' : `catalog.${argv.lang}`,
+        argv.variant,
+      );
       await writeFileAtomic(file, pdf);
       console.log(`wrote ${file} (${pages.length} pages, ${project.library.exercises.size} exercises)`);
     },
@@ -147,7 +225,8 @@ await yargs(hideBin(process.argv))
   .fail((message, error, y) => {
     // Bad input is reported like a compiler; only an internal error shows its stack, with --debug.
     if (error instanceof HandoutError) console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
-    else if (error instanceof Error) console.error(debug ? error.stack : `internal error: ${error.message} (run with --debug for the stack trace)`);
+    else if (error instanceof Error)
+      console.error(debug ? error.stack : `internal error: ${error.message} (run with --debug for the stack trace)`);
     else {
       y.showHelp();
       console.error(`\n${message}`);

@@ -27,7 +27,11 @@ export function createReporter(stream: NodeJS.WriteStream, live: boolean): Repor
       const { result, finished, total } = event;
       if (!result.ok) failed++;
       if (!live) {
-        write(result.ok ? `built ${result.output} (${result.pages} pages, ${Math.round(result.ms)} ms)` : `FAILED ${result.output}`);
+        write(
+          result.ok
+            ? `built ${result.output} (${result.pages} pages, ${Math.round(result.ms)} ms)`
+            : `FAILED ${result.output}`,
+        );
         return;
       }
       const elapsed = (performance.now() - started) / 1000;

@@ -8,7 +8,11 @@ import { type BuildOptions, type BuildReport, build } from './build.js';
 
 const WATCHED = ['content', 'templates', 'assets'];
 
-export function watchBuild(options: BuildOptions, report: (result: BuildReport) => void, log: (line: string) => void): () => void {
+export function watchBuild(
+  options: BuildOptions,
+  report: (result: BuildReport) => void,
+  log: (line: string) => void,
+): () => void {
   const root = path.resolve(options.root);
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -20,8 +20,15 @@ const LABEL_KEYS: Record<Exercise['category'], string> = {
 export function catalogCategories(exercises: readonly Exercise[], labels: Labels): CatalogCategory[] {
   const collator = new Intl.Collator('da');
   return ExerciseCategory.options.flatMap((category) => {
-    const inCategory = exercises.filter((e) => e.category === category).sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
+    const inCategory = exercises
+      .filter((e) => e.category === category)
+      .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
     if (inCategory.length === 0) return [];
-    return [{ title: labels[LABEL_KEYS[category]] ?? category, exercises: inCategory.map((e) => ({ ...e, doseText: formatDose(e.dose, labels) })) }];
+    return [
+      {
+        title: labels[LABEL_KEYS[category]] ?? category,
+        exercises: inCategory.map((e) => ({ ...e, doseText: formatDose(e.dose, labels) })),
+      },
+    ];
   });
 }

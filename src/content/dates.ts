@@ -9,5 +9,7 @@ export function languageTag(language: string): string {
 
 /** "2026-11-01" -> "1. november 2026" (da), "1 November 2026" (en). */
 export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(languageTag(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(languageTag(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }

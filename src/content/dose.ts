@@ -32,8 +32,10 @@ export function formatDose(dose: Dose, labels: Labels): string {
   if (volume.length > 0) parts.push(volume.join(' × '));
   if (dose.holdSeconds !== undefined) parts.push(fill(l('doseHold'), dose.holdSeconds));
   if (dose.perSide) parts.push(l('dosePerSide'));
-  if (dose.timesPerDay !== undefined) parts.push(fill(l(isOne(dose.timesPerDay) ? 'doseOncePerDay' : 'doseTimesPerDay'), dose.timesPerDay));
-  if (dose.timesPerWeek !== undefined) parts.push(fill(l(isOne(dose.timesPerWeek) ? 'doseOncePerWeek' : 'doseTimesPerWeek'), dose.timesPerWeek));
+  if (dose.timesPerDay !== undefined)
+    parts.push(fill(l(isOne(dose.timesPerDay) ? 'doseOncePerDay' : 'doseTimesPerDay'), dose.timesPerDay));
+  if (dose.timesPerWeek !== undefined)
+    parts.push(fill(l(isOne(dose.timesPerWeek) ? 'doseOncePerWeek' : 'doseTimesPerWeek'), dose.timesPerWeek));
   if (dose.text) parts.push(dose.text);
   return parts.join(' · ');
 }

@@ -37,7 +37,12 @@ export interface RefContext {
 }
 
 /** The exercise a reference names, or undefined (with the reason in `ctx.problems`). */
-export function resolveExerciseRef(ref: ExerciseRef, at: JsonPath, number: number, ctx: RefContext): ExerciseView | undefined {
+export function resolveExerciseRef(
+  ref: ExerciseRef,
+  at: JsonPath,
+  number: number,
+  ctx: RefContext,
+): ExerciseView | undefined {
   const { library, doc } = ctx;
   const failed = library.broken.get(`exercises/${ref.exercise}`);
   if (failed) {
@@ -46,7 +51,14 @@ export function resolveExerciseRef(ref: ExerciseRef, at: JsonPath, number: numbe
   }
   const loaded = library.exercises.get(ref.exercise);
   if (!loaded) {
-    ctx.problems.push(diagnosticAt(doc, [...at, 'exercise'], `unknown exercise "${ref.exercise}"`, didYouMean(ref.exercise, library.exercises.keys())));
+    ctx.problems.push(
+      diagnosticAt(
+        doc,
+        [...at, 'exercise'],
+        `unknown exercise "${ref.exercise}"`,
+        didYouMean(ref.exercise, library.exercises.keys()),
+      ),
+    );
     return undefined;
   }
   const pictureProblem = exercisePictureProblem(library, ref.exercise);
@@ -54,10 +66,21 @@ export function resolveExerciseRef(ref: ExerciseRef, at: JsonPath, number: numbe
   const { exercise, missing } = localise(loaded.value, ctx.language);
   if (missing.length > 0) {
     ctx.untranslated.push({
-      ...diagnosticAt(loaded.doc, ['translations'], `no ${ctx.language} translation of ${missing.join(', ')}: shown in Danish`),
+      ...diagnosticAt(
+        loaded.doc,
+        ['translations'],
+        `no ${ctx.language} translation of ${missing.join(', ')}: shown in Danish`,
+      ),
       severity: 'warning',
     });
   }
   const dose = mergeDose(exercise.dose, ref.dose);
-  return { ...exercise, dose, doseText: formatDose(dose, ctx.labels), note: ref.note, video: ref.video ?? exercise.video, number };
+  return {
+    ...exercise,
+    dose,
+    doseText: formatDose(dose, ctx.labels),
+    note: ref.note,
+    video: ref.video ?? exercise.video,
+    number,
+  };
 }

@@ -44,7 +44,10 @@ export async function readJson(root: string, file: string): Promise<JsonDocument
   try {
     const info = await stat(file);
     if (info.size > MAX_CONTENT_BYTES) {
-      throw new HandoutError({ file: shown, message: `the file has ${info.size.toLocaleString('en')} bytes, more than the ${MAX_CONTENT_BYTES.toLocaleString('en')} (2 MiB) a content file may have` });
+      throw new HandoutError({
+        file: shown,
+        message: `the file has ${info.size.toLocaleString('en')} bytes, more than the ${MAX_CONTENT_BYTES.toLocaleString('en')} (2 MiB) a content file may have`,
+      });
     }
     text = await readFile(file, 'utf8');
   } catch (error) {
@@ -72,11 +75,20 @@ export async function listJson(dir: string): Promise<string[]> {
  * Resolve a path written in content (e.g. `assets/logo.svg`) and refuse one that
  * leaves the project, also through a symbolic link.
  */
-export async function projectFile(root: string, relative: string, from: { file: string; path?: string }): Promise<string> {
+export async function projectFile(
+  root: string,
+  relative: string,
+  from: { file: string; path?: string },
+): Promise<string> {
   const resolved = path.resolve(root, relative);
-  const outside = (p: string, base: string) => path.relative(base, p).startsWith('..') || path.isAbsolute(path.relative(base, p));
+  const outside = (p: string, base: string) =>
+    path.relative(base, p).startsWith('..') || path.isAbsolute(path.relative(base, p));
   if (path.isAbsolute(relative) || outside(resolved, root)) {
-    throw new HandoutError({ ...from, message: `file "${relative}" is outside the project`, hint: 'use a path under assets/' });
+    throw new HandoutError({
+      ...from,
+      message: `file "${relative}" is outside the project`,
+      hint: 'use a path under assets/',
+    });
   }
   let real: string;
   try {

@@ -28,7 +28,9 @@ export function resolveHandout(handout: Handout, doc: JsonDocument, library: Lib
   let number = 0;
   const checkPicture = (picture: string, path: JsonPath) => {
     if (!picture.startsWith('assets/') && !library.pictures.has(picture)) {
-      problems.push(diagnosticAt(doc, path, `unknown picture "${picture}"`, didYouMean(picture, library.pictures.keys())));
+      problems.push(
+        diagnosticAt(doc, path, `unknown picture "${picture}"`, didYouMean(picture, library.pictures.keys())),
+      );
     }
   };
   const sections = handout.sections.map((section, s) => ({
@@ -36,7 +38,7 @@ export function resolveHandout(handout: Handout, doc: JsonDocument, library: Lib
     blocks: section.blocks.map((block, b): BlockView => {
       const at: JsonPath = ['sections', s, 'blocks', b];
       if (block.type === 'figures') {
-        block.items.forEach((item, i) => checkPicture(item.picture, [...at, 'items', i, 'picture']));
+        for (const [i, item] of block.items.entries()) checkPicture(item.picture, [...at, 'items', i, 'picture']);
       }
       if (block.type !== 'exercises') return block;
       const items: ExerciseView[] = [];
@@ -58,10 +60,22 @@ export function resolveHandout(handout: Handout, doc: JsonDocument, library: Lib
  * What a handout names outside its own file: its template and its pictures
  * under assets/. Each problem at its place in the handout.
  */
-export async function handoutFileProblems(handout: Handout, doc: JsonDocument, root: string, templates: readonly string[]): Promise<DiagnosticInit[]> {
+export async function handoutFileProblems(
+  handout: Handout,
+  doc: JsonDocument,
+  root: string,
+  templates: readonly string[],
+): Promise<DiagnosticInit[]> {
   const problems: DiagnosticInit[] = [];
   if (!templates.includes(handout.template)) {
-    problems.push(diagnosticAt(doc, ['template'], `unknown template "${handout.template}"`, didYouMean(handout.template, templates) ?? `known templates: ${templates.join(', ')}`));
+    problems.push(
+      diagnosticAt(
+        doc,
+        ['template'],
+        `unknown template "${handout.template}"`,
+        didYouMean(handout.template, templates) ?? `known templates: ${templates.join(', ')}`,
+      ),
+    );
   }
   for (const [s, section] of handout.sections.entries()) {
     for (const [b, block] of section.blocks.entries()) {
@@ -69,7 +83,11 @@ export async function handoutFileProblems(handout: Handout, doc: JsonDocument, r
       for (const [i, figure] of block.items.entries()) {
         if (!figure.picture.startsWith('assets/')) continue;
         try {
-          await projectFile(root, figure.picture, diagnosticAt(doc, ['sections', s, 'blocks', b, 'items', i, 'picture'], ''));
+          await projectFile(
+            root,
+            figure.picture,
+            diagnosticAt(doc, ['sections', s, 'blocks', b, 'items', i, 'picture'], ''),
+          );
         } catch (error) {
           if (error instanceof HandoutError) problems.push(...error.diagnostics);
           else throw error;

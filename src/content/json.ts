@@ -5,8 +5,8 @@
  */
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
-import { didYouMean } from './suggest.js';
 import { type DiagnosticInit, HandoutError, type Position, positionAt } from '../diagnostics.js';
+import { didYouMean } from './suggest.js';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -59,10 +59,16 @@ function duplicateKeys(tree: Node | undefined): Node[] {
 export function parseJson(file: string, raw: string): JsonDocument {
   // Editors on Windows may save a byte-order mark; it is not part of the JSON, nor a column an editor counts.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.trim() === '') throw new HandoutError({ file, message: 'the file is empty', hint: 'a content file holds one JSON object: { … }' });
+  if (text.trim() === '')
+    throw new HandoutError({ file, message: 'the file is empty', hint: 'a content file holds one JSON object: { … }' });
   const deep = tooDeep(text);
   if (deep !== undefined) {
-    throw new HandoutError({ file, position: positionAt(text, deep), message: `JSON nested more than ${MAX_DEPTH} levels deep`, hint: 'content files need only a few levels' });
+    throw new HandoutError({
+      file,
+      position: positionAt(text, deep),
+      message: `JSON nested more than ${MAX_DEPTH} levels deep`,
+      hint: 'content files need only a few levels',
+    });
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
@@ -80,7 +86,14 @@ export function parseJson(file: string, raw: string): JsonDocument {
   }
   const duplicates = duplicateKeys(tree);
   if (duplicates.length > 0) {
-    throw new HandoutError(duplicates.map((key) => ({ file, position: positionAt(text, key.offset), message: `"${String(key.value)}" is given twice in the same object`, hint: 'keep one of them' })));
+    throw new HandoutError(
+      duplicates.map((key) => ({
+        file,
+        position: positionAt(text, key.offset),
+        message: `"${String(key.value)}" is given twice in the same object`,
+        hint: 'keep one of them',
+      })),
+    );
   }
   // JSON.parse, not the tree, makes the value: it defines "__proto__" as a plain
   // own key (which the strict schemas then refuse) instead of setting a prototype.
@@ -131,12 +144,7 @@ export function formatPath(path: JsonPath): string {
 }
 
 /** A diagnostic at a JSON path of a document. */
-export function diagnosticAt(
-  doc: JsonDocument,
-  path: JsonPath,
-  message: string,
-  hint?: string,
-): DiagnosticInit {
+export function diagnosticAt(doc: JsonDocument, path: JsonPath, message: string, hint?: string): DiagnosticInit {
   return { file: doc.file, path: formatPath(path) || undefined, position: locate(doc, path), message, hint };
 }
 
@@ -164,7 +172,9 @@ function issueDiagnostic(doc: JsonDocument, issue: z.core.$ZodIssue): Diagnostic
     return diagnosticAt(
       doc,
       path,
-      given === undefined ? `missing "${String(path.at(-1))}"` : `unknown ${String(path.at(-1))} ${JSON.stringify(given)}`,
+      given === undefined
+        ? `missing "${String(path.at(-1))}"`
+        : `unknown ${String(path.at(-1))} ${JSON.stringify(given)}`,
       didYouMean(String(given), options) ?? `expected one of ${options.map((o) => `"${o}"`).join(', ')}`,
     );
   }

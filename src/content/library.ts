@@ -33,7 +33,10 @@ export interface Library {
   broken: ReadonlyMap<string, HandoutError>;
 }
 
-export function contentDir(root: string, kind: 'handouts' | 'programmes' | 'exercises' | 'brands' | 'labels' | 'pictures'): string {
+export function contentDir(
+  root: string,
+  kind: 'handouts' | 'programmes' | 'exercises' | 'brands' | 'labels' | 'pictures',
+): string {
   return path.join(root, 'content', kind);
 }
 
@@ -53,7 +56,14 @@ export async function loadLibrary(root: string): Promise<Library> {
         const id = idOf(value, file);
         const stem = path.basename(file, '.json');
         if (id !== stem) {
-          throw new HandoutError(diagnosticAt(doc, ['id'], `id "${id}" does not match the file name "${stem}.json"`, `rename the file or set "id": "${stem}"`));
+          throw new HandoutError(
+            diagnosticAt(
+              doc,
+              ['id'],
+              `id "${id}" does not match the file name "${stem}.json"`,
+              `rename the file or set "id": "${stem}"`,
+            ),
+          );
         }
         out.set(id, { value, doc });
       } catch (error) {
@@ -63,7 +73,11 @@ export async function loadLibrary(root: string): Promise<Library> {
     }
     return out;
   };
-  const exercises = await collect('exercises', (d) => validate(d, ExerciseSchema), (v) => v.id);
+  const exercises = await collect(
+    'exercises',
+    (d) => validate(d, ExerciseSchema),
+    (v) => v.id,
+  );
   const brands = await collect(
     'brands',
     (d) => {
@@ -74,7 +88,11 @@ export async function loadLibrary(root: string): Promise<Library> {
     },
     (v) => v.id,
   );
-  const labels = await collect('labels', (d) => validate(d, LabelsSchema), (_v, f) => path.basename(f, '.json'));
+  const labels = await collect(
+    'labels',
+    (d) => validate(d, LabelsSchema),
+    (_v, f) => path.basename(f, '.json'),
+  );
   const pictures = new Map<string, JsonDocument>();
   for (const file of await listJson(contentDir(root, 'pictures'))) {
     try {
@@ -92,20 +110,35 @@ export function exercisePictureProblem(library: Library, id: string): Diagnostic
   const loaded = library.exercises.get(id);
   if (!loaded) return undefined;
   const { picture } = loaded.value;
-  if (picture.startsWith('assets/') || library.pictures.has(picture) || library.broken.has(`pictures/${picture}`)) return undefined;
-  return diagnosticAt(loaded.doc, ['picture'], `unknown picture "${picture}"`, didYouMean(picture, library.pictures.keys()) ?? `add content/pictures/${picture}.json or name a file under assets/`);
+  if (picture.startsWith('assets/') || library.pictures.has(picture) || library.broken.has(`pictures/${picture}`))
+    return undefined;
+  return diagnosticAt(
+    loaded.doc,
+    ['picture'],
+    `unknown picture "${picture}"`,
+    didYouMean(picture, library.pictures.keys()) ?? `add content/pictures/${picture}.json or name a file under assets/`,
+  );
 }
 
 /** Every brand the project has, the broken ones too: building "every brand" must not skip one quietly. */
 export function brandIds(library: Library): string[] {
-  const broken = [...library.broken.keys()].filter((k) => k.startsWith('brands/')).map((k) => k.slice('brands/'.length));
+  const broken = [...library.broken.keys()]
+    .filter((k) => k.startsWith('brands/'))
+    .map((k) => k.slice('brands/'.length));
   return [...new Set([...library.brands.keys(), ...broken])].sort();
 }
 
 /** A brand named inside a content file: an unknown id is reported at its place in that file. */
 export function brandAt(library: Library, id: string, doc: JsonDocument): Brand {
   if (library.brands.has(id) || library.broken.has(`brands/${id}`)) return brandById(library, id);
-  throw new HandoutError(diagnosticAt(doc, ['brand'], `unknown brand "${id}"`, didYouMean(id, brandIds(library)) ?? `known brands: ${brandIds(library).join(', ')}`));
+  throw new HandoutError(
+    diagnosticAt(
+      doc,
+      ['brand'],
+      `unknown brand "${id}"`,
+      didYouMean(id, brandIds(library)) ?? `known brands: ${brandIds(library).join(', ')}`,
+    ),
+  );
 }
 
 export function brandById(library: Library, id: string): Brand {

@@ -35,9 +35,15 @@ export function resolveProgramme(
 ): { view: ProgrammeView; warnings: DiagnosticInit[] } {
   const problems: DiagnosticInit[] = [];
   const refs: RefContext = { doc, library, labels, language, problems, untranslated: [] };
-  const exercises = programme.exercises.flatMap((ref, i) => resolveExerciseRef(ref, ['exercises', i], i + 1, refs) ?? []);
+  const exercises = programme.exercises.flatMap(
+    (ref, i) => resolveExerciseRef(ref, ['exercises', i], i + 1, refs) ?? [],
+  );
   if (problems.length > 0) throw new HandoutError(problems);
   const weekdays = (labels.weekdays ?? 'Man,Tir,Ons,Tor,Fre,Lør,Søn').split(',');
-  const diary = Array.from({ length: programme.weeks }, (_, w) => ({ week: w + 1, weekdays, exercises: exercises.map((e) => `${e.number}. ${e.name}`) }));
+  const diary = Array.from({ length: programme.weeks }, (_, w) => ({
+    week: w + 1,
+    weekdays,
+    exercises: exercises.map((e) => `${e.number}. ${e.name}`),
+  }));
   return { view: { ...programme, language, exercises, diary }, warnings: refs.untranslated };
 }

@@ -36,9 +36,12 @@ const amount = z.union([
 /** A picture is named by an id in content/pictures/ or by a file path under assets/. */
 const pictureRef = z
   .string()
-  .regex(/^([a-z0-9]+(-[a-z0-9]+)*|assets\/[\p{L}\p{N}_\-./ ]+\.(svg|png|jpe?g|webp|avif|tiff?|gif|SVG|PNG|JPE?G|WEBP|AVIF|TIFF?|GIF))$/u, {
-    message: 'expected a picture id (content/pictures/<id>.json) or a file under assets/',
-  });
+  .regex(
+    /^([a-z0-9]+(-[a-z0-9]+)*|assets\/[\p{L}\p{N}_\-./ ]+\.(svg|png|jpe?g|webp|avif|tiff?|gif|SVG|PNG|JPE?G|WEBP|AVIF|TIFF?|GIF))$/u,
+    {
+      message: 'expected a picture id (content/pictures/<id>.json) or a file under assets/',
+    },
+  );
 
 export const DoseSchema = z
   .strictObject({
@@ -108,7 +111,12 @@ export const ExerciseSchema = z
     /** A video of the exercise; exercise sheets print it as a QR code. */
     video: url.optional(),
     /** The same exercise in other languages, by language code ("en"). */
-    translations: z.record(z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "en"'), ExerciseTranslationSchema).optional(),
+    translations: z
+      .record(
+        z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "en"'),
+        ExerciseTranslationSchema,
+      )
+      .optional(),
   })
   .describe('One exercise, written once and used by any handout or programme.');
 export type Exercise = z.infer<typeof ExerciseSchema>;
@@ -159,7 +167,10 @@ const BlockSchema = z.discriminatedUnion('type', [
           journal: text,
           doi: z
             .string()
-            .regex(/^10\.\d{4,9}\/\S+$/, 'expected a DOI such as "10.1016/S0140-6736(18)30480-X" (without https://doi.org/)')
+            .regex(
+              /^10\.\d{4,9}\/\S+$/,
+              'expected a DOI such as "10.1016/S0140-6736(18)30480-X" (without https://doi.org/)',
+            )
             .optional(),
         }),
       )
@@ -214,7 +225,10 @@ export const HandoutSchema = z
     id,
     title: text,
     subtitle: text.optional(),
-    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a language tag such as "da" or "da-DK"').default('da'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a language tag such as "da" or "da-DK"')
+      .default('da'),
     template: id.default('leaflet'),
     meta: HandoutMetaSchema,
     intro: text.optional(),
@@ -235,7 +249,12 @@ export const BrandSchema = z
     phone: text,
     email: z.email().optional(),
     web: z.url().optional(),
-    logo: z.string().regex(/^assets\/[\p{L}\p{N}_\-./ ]+\.(svg|png|jpe?g|webp|avif|tiff?|gif|SVG|PNG|JPE?G|WEBP|AVIF|TIFF?|GIF)$/u, 'expected a logo file under assets/'),
+    logo: z
+      .string()
+      .regex(
+        /^assets\/[\p{L}\p{N}_\-./ ]+\.(svg|png|jpe?g|webp|avif|tiff?|gif|SVG|PNG|JPE?G|WEBP|AVIF|TIFF?|GIF)$/u,
+        'expected a logo file under assets/',
+      ),
     colours: z.strictObject({
       primary: colour,
       accent: colour,
@@ -245,7 +264,7 @@ export const BrandSchema = z
     /** A bundled typeface: Atkinson Hyperlegible (made for low-vision readers) or Open Sans. */
     font: z.enum(['atkinson-hyperlegible', 'open-sans']).default('atkinson-hyperlegible'),
   })
-  .describe('An organisation\'s look and contact details.');
+  .describe("An organisation's look and contact details.");
 export type Brand = z.infer<typeof BrandSchema>;
 
 export const ProgrammeSchema = z
@@ -258,7 +277,10 @@ export const ProgrammeSchema = z
     client: text,
     date: isoDate,
     therapist: text,
-    language: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "da" or "en"').default('da'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "da" or "en"')
+      .default('da'),
     template: id.default('exercise-sheet'),
     /** How long the programme runs: the training diary has a page part per week. */
     weeks: z.number().int().min(1).max(26),

@@ -4,9 +4,18 @@
  */
 import PDFDocument from 'pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
-import { drawVector } from './vector.js';
 import type { PreparedPicture } from '../images/pictures.js';
-import type { IconItem, Layout, LineItem, PictureItem, PlacedItem, RectItem, StructNode, TextItem } from '../layout/types.js';
+import type {
+  IconItem,
+  Layout,
+  LineItem,
+  PictureItem,
+  PlacedItem,
+  RectItem,
+  StructNode,
+  TextItem,
+} from '../layout/types.js';
+import { drawVector } from './vector.js';
 
 export interface DocumentInfo {
   title: string;
@@ -39,7 +48,8 @@ function escapeMetadata(doc: PDFKit.PDFDocument): void {
   const internal = doc as unknown as { endMetadata(): void; info: Record<string, unknown> };
   const endMetadata = internal.endMetadata.bind(doc);
   internal.endMetadata = () => {
-    for (const [key, value] of Object.entries(internal.info)) if (typeof value === 'string') internal.info[key] = escapeXml(value);
+    for (const [key, value] of Object.entries(internal.info))
+      if (typeof value === 'string') internal.info[key] = escapeXml(value);
     endMetadata();
   };
 }
@@ -94,7 +104,11 @@ const drawPicture: Drawer<PictureItem> = (item, ctx) => {
   }
   if (picture.kind === 'svg') {
     if (!ctx.svg) throw new Error('svg-to-pdfkit was not loaded');
-    ctx.svg(ctx.doc, picture.svg, item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMidYMid meet' });
+    ctx.svg(ctx.doc, picture.svg, item.x, item.y, {
+      width: item.width,
+      height: item.height,
+      preserveAspectRatio: 'xMidYMid meet',
+    });
     return;
   }
   let image = ctx.opened.get(item.picture);
@@ -108,10 +122,29 @@ const drawPicture: Drawer<PictureItem> = (item, ctx) => {
 /** The marks inside a traffic light's lamps, so that the meaning survives grayscale print: tick, bar, cross. */
 function drawLampMark(doc: PDFKit.PDFDocument, item: IconItem): void {
   const { x, y, size: s, colour } = item;
-  doc.save().lineWidth(s * 0.16).lineCap('round').lineJoin('round');
-  if (item.icon === 'go') doc.moveTo(x + s * 0.15, y + s * 0.55).lineTo(x + s * 0.4, y + s * 0.8).lineTo(x + s * 0.85, y + s * 0.22).stroke(colour);
-  else if (item.icon === 'caution') doc.moveTo(x + s * 0.15, y + s * 0.5).lineTo(x + s * 0.85, y + s * 0.5).stroke(colour);
-  else doc.moveTo(x + s * 0.2, y + s * 0.2).lineTo(x + s * 0.8, y + s * 0.8).moveTo(x + s * 0.8, y + s * 0.2).lineTo(x + s * 0.2, y + s * 0.8).stroke(colour);
+  doc
+    .save()
+    .lineWidth(s * 0.16)
+    .lineCap('round')
+    .lineJoin('round');
+  if (item.icon === 'go')
+    doc
+      .moveTo(x + s * 0.15, y + s * 0.55)
+      .lineTo(x + s * 0.4, y + s * 0.8)
+      .lineTo(x + s * 0.85, y + s * 0.22)
+      .stroke(colour);
+  else if (item.icon === 'caution')
+    doc
+      .moveTo(x + s * 0.15, y + s * 0.5)
+      .lineTo(x + s * 0.85, y + s * 0.5)
+      .stroke(colour);
+  else
+    doc
+      .moveTo(x + s * 0.2, y + s * 0.2)
+      .lineTo(x + s * 0.8, y + s * 0.8)
+      .moveTo(x + s * 0.8, y + s * 0.2)
+      .lineTo(x + s * 0.2, y + s * 0.8)
+      .stroke(colour);
   doc.restore();
 }
 
@@ -153,7 +186,10 @@ const DRAWERS: { [K in PlacedItem['kind']]: Drawer<Extract<PlacedItem, { kind: K
 };
 
 /** Structure elements for the whole tree, made before any content so content can join them page by page. */
-function buildStructure(doc: PDFKit.PDFDocument, root: StructNode): { root: PDFKit.PDFStructureElement; elements: DrawContext['elements'] } {
+function buildStructure(
+  doc: PDFKit.PDFDocument,
+  root: StructNode,
+): { root: PDFKit.PDFStructureElement; elements: DrawContext['elements'] } {
   const elements: DrawContext['elements'] = new Map();
   const make = (node: StructNode): PDFKit.PDFStructureElement => {
     const element = doc.struct(node.role, node.alt && node.role !== 'Link' ? { alt: node.alt } : {});
@@ -197,8 +233,15 @@ class Bookmarks {
   }
 }
 
-export async function drawDocument(layout: Layout, fonts: LoadedFonts, pictures: ReadonlyMap<string, PreparedPicture>, info: DocumentInfo): Promise<Uint8Array> {
-  const svg = [...pictures.values()].some((p) => p.kind === 'svg') ? (await import('svg-to-pdfkit')).default : undefined;
+export async function drawDocument(
+  layout: Layout,
+  fonts: LoadedFonts,
+  pictures: ReadonlyMap<string, PreparedPicture>,
+  info: DocumentInfo,
+): Promise<Uint8Array> {
+  const svg = [...pictures.values()].some((p) => p.kind === 'svg')
+    ? (await import('svg-to-pdfkit')).default
+    : undefined;
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,

@@ -21,7 +21,10 @@ function trace(doc: PDFKit.PDFDocument, op: VectorOp): void {
       doc.moveTo(s.x1, s.y1).lineTo(s.x2, s.y2);
       break;
     case 'polygon':
-      s.points.forEach(([x, y], i) => (i === 0 ? doc.moveTo(x, y) : doc.lineTo(x, y)));
+      for (const [i, [x, y]] of s.points.entries()) {
+        if (i === 0) doc.moveTo(x, y);
+        else doc.lineTo(x, y);
+      }
       if (s.closed) doc.closePath();
       break;
   }
@@ -38,11 +41,21 @@ function paint(doc: PDFKit.PDFDocument, op: VectorOp): void {
   else if (stroke) doc.stroke(stroke);
 }
 
-export function drawVector(doc: PDFKit.PDFDocument, picture: VectorPicture, x: number, y: number, width: number, height: number): void {
+export function drawVector(
+  doc: PDFKit.PDFDocument,
+  picture: VectorPicture,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
   const [vx, vy, vw, vh] = picture.viewBox;
   const k = Math.min(width / vw, height / vh);
   doc.save();
-  doc.translate(x + (width - vw * k) / 2, y + (height - vh * k) / 2).scale(k).translate(-vx, -vy);
+  doc
+    .translate(x + (width - vw * k) / 2, y + (height - vh * k) / 2)
+    .scale(k)
+    .translate(-vx, -vy);
   // Like an SVG viewport, nothing shows outside the viewBox.
   doc.rect(vx, vy, vw, vh).clip();
   for (const op of picture.ops) {

@@ -42,7 +42,12 @@ export function svgAspect(svg: string, file: string): number {
   const box = /viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(svg);
   const w = Number(box?.[1] ?? /\bwidth\s*=\s*["']([\d.]+)/.exec(svg)?.[1] ?? Number.NaN);
   const h = Number(box?.[2] ?? /\bheight\s*=\s*["']([\d.]+)/.exec(svg)?.[1] ?? Number.NaN);
-  if (!(w > 0 && h > 0)) throw new HandoutError({ file, message: 'SVG has no viewBox or width and height', hint: 'add viewBox="0 0 W H" to the <svg> element' });
+  if (!(w > 0 && h > 0))
+    throw new HandoutError({
+      file,
+      message: 'SVG has no viewBox or width and height',
+      hint: 'add viewBox="0 0 W H" to the <svg> element',
+    });
   return w / h;
 }
 
@@ -72,13 +77,21 @@ async function assetPicture(ref: string, ctx: PictureContext, from: { file: stri
   return { kind: 'raster', image, aspect: image.width / image.height };
 }
 
-export async function preparePicture(ref: string, ctx: PictureContext, from: { file: string }): Promise<PreparedPicture> {
+export async function preparePicture(
+  ref: string,
+  ctx: PictureContext,
+  from: { file: string },
+): Promise<PreparedPicture> {
   if (ref.startsWith('qr:')) return { kind: 'vector', vector: qrPicture(ref.slice(3)), aspect: 1 };
   return ref.startsWith('assets/') ? assetPicture(ref, ctx, from) : pictogram(ref, ctx);
 }
 
 /** All pictures at once; every failure is reported, not just the first. */
-export async function preparePictures(refs: Iterable<string>, ctx: PictureContext, from: { file: string }): Promise<Map<string, PreparedPicture>> {
+export async function preparePictures(
+  refs: Iterable<string>,
+  ctx: PictureContext,
+  from: { file: string },
+): Promise<Map<string, PreparedPicture>> {
   const unique = [...new Set(refs)];
   const settled = await Promise.allSettled(unique.map((ref) => preparePicture(ref, ctx, from)));
   const problems = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));

@@ -28,7 +28,15 @@ export function qrPicture(text: string): VectorPicture {
     ops: [
       {
         shape: { kind: 'path', d },
-        style: { fill: '#000000', stroke: undefined, strokeWidth: 0, lineCap: 'butt', lineJoin: 'miter', fillOpacity: 1, strokeOpacity: 1 },
+        style: {
+          fill: '#000000',
+          stroke: undefined,
+          strokeWidth: 0,
+          lineCap: 'butt',
+          lineJoin: 'miter',
+          fillOpacity: 1,
+          strokeOpacity: 1,
+        },
         matrix: [1, 0, 0, 1, 0, 0],
       },
     ],

@@ -50,7 +50,13 @@ export function prepareRaster(input: Buffer, file: string, widthPt: number, cach
   return result;
 }
 
-async function fromDiskOrSharp(key: string, input: Buffer, file: string, maxPixels: number, cacheDir?: string): Promise<RasterImage> {
+async function fromDiskOrSharp(
+  key: string,
+  input: Buffer,
+  file: string,
+  maxPixels: number,
+  cacheDir?: string,
+): Promise<RasterImage> {
   const cached = cacheDir ? await readCache(cacheDir, key) : undefined;
   if (cached) return cached;
   const image = await normalise(input, file, maxPixels);
@@ -70,7 +76,10 @@ async function normalise(input: Buffer, file: string, maxPixels: number): Promis
       .resize({ width: maxPixels, height: maxPixels, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb');
-    pipeline = format === 'jpeg' ? pipeline.jpeg({ quality: 85, mozjpeg: false }) : pipeline.png({ palette: true, compressionLevel: 9 });
+    pipeline =
+      format === 'jpeg'
+        ? pipeline.jpeg({ quality: 85, mozjpeg: false })
+        : pipeline.png({ palette: true, compressionLevel: 9 });
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
     return { data, format, width: info.width, height: info.height };
   } catch (error) {
@@ -80,8 +89,10 @@ async function normalise(input: Buffer, file: string, maxPixels: number): Promis
 
 function imageProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/pixel limit/i.test(message)) return `it is larger than ${MAX_INPUT_PIXELS.toLocaleString('en')} pixels (a decompression bomb?)`;
-  if (/unsupported image format/i.test(message)) return 'it is not an image sharp can read (JPEG, PNG, WebP, AVIF, TIFF, GIF or SVG)';
+  if (/pixel limit/i.test(message))
+    return `it is larger than ${MAX_INPUT_PIXELS.toLocaleString('en')} pixels (a decompression bomb?)`;
+  if (/unsupported image format/i.test(message))
+    return 'it is not an image sharp can read (JPEG, PNG, WebP, AVIF, TIFF, GIF or SVG)';
   if (/truncated|premature end|corrupt/i.test(message)) return 'the file is truncated or corrupt';
   return message.split('\n')[0] ?? message;
 }

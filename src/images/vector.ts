@@ -41,8 +41,33 @@ export interface VectorPicture {
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const SHAPES = new Set(['path', 'rect', 'circle', 'ellipse', 'line', 'polygon', 'polyline']);
-const STYLE_ATTRIBUTES = new Set(['fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin', 'opacity', 'fill-opacity', 'stroke-opacity']);
-const GEOMETRY = new Set(['d', 'x', 'y', 'width', 'height', 'rx', 'ry', 'cx', 'cy', 'r', 'x1', 'y1', 'x2', 'y2', 'points']);
+const STYLE_ATTRIBUTES = new Set([
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'fill-opacity',
+  'stroke-opacity',
+]);
+const GEOMETRY = new Set([
+  'd',
+  'x',
+  'y',
+  'width',
+  'height',
+  'rx',
+  'ry',
+  'cx',
+  'cy',
+  'r',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'points',
+]);
 const IGNORED = new Set(['xmlns', 'viewBox', 'version', 'id', 'transform']);
 
 function multiply(m: Matrix, n: Matrix): Matrix {
@@ -73,7 +98,14 @@ function parseTransform(text: string | undefined): Matrix | undefined {
     else if (name === 'rotate') {
       const a = ((v[0] ?? 0) * Math.PI) / 180;
       const [cx, cy] = [v[1] ?? 0, v[2] ?? 0];
-      t = multiply(multiply([1, 0, 0, 1, cx, cy], [Math.cos(a), Math.sin(a), -Math.sin(a), Math.cos(a), 0, 0]), [1, 0, 0, 1, -cx, -cy]);
+      t = multiply(multiply([1, 0, 0, 1, cx, cy], [Math.cos(a), Math.sin(a), -Math.sin(a), Math.cos(a), 0, 0]), [
+        1,
+        0,
+        0,
+        1,
+        -cx,
+        -cy,
+      ]);
     } else return undefined;
     m = multiply(m, t);
   }
@@ -94,7 +126,8 @@ function styleOf(a: Record<string, string>, parent: VectorStyle): VectorStyle {
     lineCap: (a['stroke-linecap'] as VectorStyle['lineCap']) ?? parent.lineCap,
     lineJoin: (a['stroke-linejoin'] as VectorStyle['lineJoin']) ?? parent.lineJoin,
     fillOpacity: parent.fillOpacity * opacity * (a['fill-opacity'] !== undefined ? Number(a['fill-opacity']) : 1),
-    strokeOpacity: parent.strokeOpacity * opacity * (a['stroke-opacity'] !== undefined ? Number(a['stroke-opacity']) : 1),
+    strokeOpacity:
+      parent.strokeOpacity * opacity * (a['stroke-opacity'] !== undefined ? Number(a['stroke-opacity']) : 1),
   };
 }
 
@@ -104,7 +137,14 @@ function shapeOf(name: string, a: Record<string, string>): VectorShape {
     case 'path':
       return { kind: 'path', d: a.d ?? '' };
     case 'rect':
-      return { kind: 'rect', x: num('x'), y: num('y'), width: num('width'), height: num('height'), rx: num('rx', num('ry')) };
+      return {
+        kind: 'rect',
+        x: num('x'),
+        y: num('y'),
+        width: num('width'),
+        height: num('height'),
+        rx: num('rx', num('ry')),
+      };
     case 'circle':
       return { kind: 'circle', cx: num('cx'), cy: num('cy'), r: num('r') };
     case 'ellipse':
@@ -125,7 +165,15 @@ export function parseVector(svg: string): VectorPicture | undefined {
   let viewBox: VectorPicture['viewBox'] | undefined;
   let supported = true;
   const ops: VectorOp[] = [];
-  const base: VectorStyle = { fill: '#000000', stroke: undefined, strokeWidth: 1, lineCap: 'butt', lineJoin: 'miter', fillOpacity: 1, strokeOpacity: 1 };
+  const base: VectorStyle = {
+    fill: '#000000',
+    stroke: undefined,
+    strokeWidth: 1,
+    lineCap: 'butt',
+    lineJoin: 'miter',
+    fillOpacity: 1,
+    strokeOpacity: 1,
+  };
   const stack: { style: VectorStyle; matrix: Matrix }[] = [{ style: base, matrix: IDENTITY }];
   const parser = new Parser(
     {

@@ -93,7 +93,14 @@ function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, tag: St
 }
 
 /** Text never runs wider than the theme's measure, however wide its column. */
-function textSlices(inlines: Inline[], style: TextStyle, ctx: LayoutContext, tag: StructNode, width = ctx.width, indent = 0): Slice[] {
+function textSlices(
+  inlines: Inline[],
+  style: TextStyle,
+  ctx: LayoutContext,
+  tag: StructNode,
+  width = ctx.width,
+  indent = 0,
+): Slice[] {
   width = Math.min(width, ctx.theme.measure - indent);
   const lines = breakLines(inlines, width, style.size, ctx.measure, style.bold ? 'bold' : 'regular');
   return lineSlices(lines, style, ctx, tag, indent);
@@ -140,10 +147,21 @@ const heading: SliceMaker<'heading'> = (block, ctx) => {
   const size = [theme.size.h1, theme.size.h2, theme.size.h3][block.level - 1] as number;
   const colour = block.level === 3 ? theme.colour.text : theme.colour.primary;
   const node = tagged(ctx, `H${block.level}`, { title: plainText(block.inlines) });
-  const slices = textSlices(block.inlines, { size, bold: true, colour }, ctx, node).map((s) => ({ ...s, keepWithPrevious: true }));
+  const slices = textSlices(block.inlines, { size, bold: true, colour }, ctx, node).map((s) => ({
+    ...s,
+    keepWithPrevious: true,
+  }));
   const last = slices.at(-1);
   if (block.level === 2 && last) {
-    last.items.push({ kind: 'line', x1: 0, y1: last.height + 1, x2: ctx.width, y2: last.height + 1, colour: theme.colour.rule, width: 1 });
+    last.items.push({
+      kind: 'line',
+      x1: 0,
+      y1: last.height + 1,
+      x2: ctx.width,
+      y2: last.height + 1,
+      colour: theme.colour.rule,
+      width: 1,
+    });
     last.height += 5;
   }
   if (slices[0]) {
@@ -163,14 +181,23 @@ const paragraph: SliceMaker<'paragraph'> = (block, ctx) => {
 };
 
 /** Slices of list items at a width, numbered from `first`, all under one L node. */
-function listItems(items: Inline[][], ordered: boolean, first: number, width: number, listNode: StructNode, ctx: LayoutContext): Slice[] {
+function listItems(
+  items: Inline[][],
+  ordered: boolean,
+  first: number,
+  width: number,
+  listNode: StructNode,
+  ctx: LayoutContext,
+): Slice[] {
   const style = body(ctx);
   const indent = style.size * 1.6;
   const out: Slice[] = [];
   items.forEach((item, i) => {
     const itemNode = ctx.structure.add(listNode, 'LI');
     const label = ctx.structure.add(itemNode, 'Lbl');
-    const lines = guardOrphans(textSlices(item, style, ctx, ctx.structure.add(itemNode, 'LBody'), width - indent, indent));
+    const lines = guardOrphans(
+      textSlices(item, style, ctx, ctx.structure.add(itemNode, 'LBody'), width - indent, indent),
+    );
     const marker = ordered ? `${first + i}.` : '•';
     const head = lines[0];
     if (!head) return;
@@ -195,14 +222,21 @@ function listItems(items: Inline[][], ordered: boolean, first: number, width: nu
 
 const list: SliceMaker<'list'> = (block, ctx) => {
   const listNode = tagged(ctx, 'L');
-  if (block.columns === 1 || block.items.length < 2) return listItems(block.items, block.ordered, 1, ctx.width, listNode, ctx);
+  if (block.columns === 1 || block.items.length < 2)
+    return listItems(block.items, block.ordered, 1, ctx.width, listNode, ctx);
   // Two columns read down the first, then the second: the structure keeps that order.
   const gap = 18;
   const half = Math.ceil(block.items.length / 2);
   const width = (ctx.width - gap) / 2;
   const left = stack(listItems(block.items.slice(0, half), block.ordered, 1, width, listNode, ctx));
   const right = stack(listItems(block.items.slice(half), block.ordered, half + 1, width, listNode, ctx));
-  return [slice(Math.max(left.height, right.height), [...left.items, ...shift(right.items, width + gap, 0)], ctx.theme.space.block)];
+  return [
+    slice(
+      Math.max(left.height, right.height),
+      [...left.items, ...shift(right.items, width + gap, 0)],
+      ctx.theme.space.block,
+    ),
+  ];
 };
 
 const LIGHTS = {
@@ -223,35 +257,89 @@ const trafficLight: SliceMaker<'traffic-light'> = (block, ctx) => {
   const rows: PlacedItem[] = [];
   for (const light of block.lights) {
     const item = ctx.structure.add(listNode, 'LI');
-    const label = stack(textSlices([{ kind: 'text', text: light.label, bold: true }], { ...body(ctx), bold: true }, ctx, ctx.structure.add(item, 'Lbl'), textWidth));
+    const label = stack(
+      textSlices(
+        [{ kind: 'text', text: light.label, bold: true }],
+        { ...body(ctx), bold: true },
+        ctx,
+        ctx.structure.add(item, 'Lbl'),
+        textWidth,
+      ),
+    );
     const text = stack(textSlices(light.text, body(ctx), ctx, ctx.structure.add(item, 'LBody'), textWidth));
     const height = Math.max(lamp, label.height + text.height) + 8;
     const { fill, icon } = LIGHTS[light.colour];
     rows.push(
       { kind: 'rect', x: 8, y: y + (height - lamp) / 2 - 4, width: lamp, height: lamp, radius: lamp / 2, fill },
-      { kind: 'icon', x: 8 + lamp * 0.2, y: y + (height - lamp) / 2 - 4 + lamp * 0.2, size: lamp * 0.6, icon, colour: light.colour === 'yellow' ? '#1a1a1a' : '#ffffff' },
+      {
+        kind: 'icon',
+        x: 8 + lamp * 0.2,
+        y: y + (height - lamp) / 2 - 4 + lamp * 0.2,
+        size: lamp * 0.6,
+        icon,
+        colour: light.colour === 'yellow' ? '#1a1a1a' : '#ffffff',
+      },
       ...shift(label.items, housing + gap, y + (height - 8 - label.height - text.height) / 2),
       ...shift(text.items, housing + gap, y + (height - 8 - label.height - text.height) / 2 + label.height),
     );
     y += height;
   }
   const total = y + 8;
-  return [slice(total, [{ kind: 'rect', x: 0, y: 0, width: housing, height: total, radius: 12, fill: '#2b2b2b' }, ...rows], theme.space.block + 4)];
+  return [
+    slice(
+      total,
+      [{ kind: 'rect', x: 0, y: 0, width: housing, height: total, radius: 12, fill: '#2b2b2b' }, ...rows],
+      theme.space.block + 4,
+    ),
+  ];
 };
 
-function figureColumn(figure: FigureNode, index: number, numbered: boolean, width: number, maxPicture: number, ctx: LayoutContext) {
+function figureColumn(
+  figure: FigureNode,
+  index: number,
+  numbered: boolean,
+  width: number,
+  maxPicture: number,
+  ctx: LayoutContext,
+) {
   const { theme } = ctx;
   const pictureWidth = Math.min(width, maxPicture);
   const pictureHeight = pictureWidth / ctx.aspect(figure.picture);
   const group = tagged(ctx, 'Div');
   const picture = ctx.structure.add(group, 'Figure', { alt: figure.alt });
   const items: PlacedItem[] = [
-    { kind: 'rect', x: 0, y: 0, width: pictureWidth, height: pictureHeight, stroke: theme.colour.rule, lineWidth: 0.75, radius: 4 },
-    { kind: 'picture', x: 0, y: 0, width: pictureWidth, height: pictureHeight, picture: figure.picture, alt: figure.alt, tag: picture.id },
+    {
+      kind: 'rect',
+      x: 0,
+      y: 0,
+      width: pictureWidth,
+      height: pictureHeight,
+      stroke: theme.colour.rule,
+      lineWidth: 0.75,
+      radius: 4,
+    },
+    {
+      kind: 'picture',
+      x: 0,
+      y: 0,
+      width: pictureWidth,
+      height: pictureHeight,
+      picture: figure.picture,
+      alt: figure.alt,
+      tag: picture.id,
+    },
   ];
   const caption = ctx.structure.add(group, 'Caption');
   if (numbered) items.push(...numberBadge(index + 1, 6, 6, ctx, caption));
-  const captionLines = stack(textSlices(figure.caption, { size: theme.size.caption, bold: false, colour: theme.colour.text }, ctx, caption, width));
+  const captionLines = stack(
+    textSlices(
+      figure.caption,
+      { size: theme.size.caption, bold: false, colour: theme.colour.text },
+      ctx,
+      caption,
+      width,
+    ),
+  );
   items.push(...shift(captionLines.items, 0, pictureHeight + theme.space.inner));
   return { items, height: pictureHeight + (captionLines.height > 0 ? theme.space.inner + captionLines.height : 0) };
 }
@@ -265,7 +353,17 @@ function numberBadge(n: number, x: number, y: number, ctx: LayoutContext, captio
   const textWidth = measure.width(text, 'bold', size);
   return [
     { kind: 'rect', x, y, width: d, height: d, radius: d / 2, fill: theme.colour.primary },
-    { kind: 'text', x: x + (d - textWidth) / 2, y: y + (d - measure.height('bold', size)) / 2, text, style: 'bold', size, colour: theme.colour.onPrimary, width: textWidth, tag: caption.id },
+    {
+      kind: 'text',
+      x: x + (d - textWidth) / 2,
+      y: y + (d - measure.height('bold', size)) / 2,
+      text,
+      style: 'bold',
+      size,
+      colour: theme.colour.onPrimary,
+      width: textWidth,
+      tag: caption.id,
+    },
   ];
 }
 
@@ -281,7 +379,11 @@ const figures: SliceMaker<'figures'> = (block, ctx) => {
 };
 
 /** A kept-together group, or, if taller than a page could hold, its content flowing freely. */
-function keepTogether(inner: Slice[], ctx: LayoutContext, wrap: (height: number, items: PlacedItem[]) => Slice): Slice[] {
+function keepTogether(
+  inner: Slice[],
+  ctx: LayoutContext,
+  wrap: (height: number, items: PlacedItem[]) => Slice,
+): Slice[] {
   const group = stack(inner);
   const whole = wrap(group.height, group.items);
   if (whole.height <= ctx.maxKeepHeight) return [whole];
@@ -299,8 +401,27 @@ const media: SliceMaker<'media'> = (block, ctx) => {
   const text = stack(flowSlices(block.children, within(ctx, ctx.parent, textWidth)));
   const [pictureX, textX] = block.side === 'left' ? [0, pictureWidth + gap] : [textWidth + gap, 0];
   const items: PlacedItem[] = [
-    { kind: 'rect', x: pictureX, y: 0, width: pictureWidth, height: pictureHeight, fill: '#ffffff', stroke: theme.colour.rule, lineWidth: 0.75, radius: 4 },
-    { kind: 'picture', x: pictureX, y: 0, width: pictureWidth, height: pictureHeight, picture: block.picture, alt: block.alt, tag: figure.id },
+    {
+      kind: 'rect',
+      x: pictureX,
+      y: 0,
+      width: pictureWidth,
+      height: pictureHeight,
+      fill: '#ffffff',
+      stroke: theme.colour.rule,
+      lineWidth: 0.75,
+      radius: 4,
+    },
+    {
+      kind: 'picture',
+      x: pictureX,
+      y: 0,
+      width: pictureWidth,
+      height: pictureHeight,
+      picture: block.picture,
+      alt: block.alt,
+      tag: figure.id,
+    },
     ...shift(text.items, textX, 0),
   ];
   return [slice(Math.max(pictureHeight, text.height), items, theme.space.block + 2)];
@@ -314,7 +435,17 @@ const card: SliceMaker<'card'> = (block, ctx) => {
     slice(
       height + 2 * pad,
       [
-        { kind: 'rect', x: 0, y: 0, width: ctx.width, height: height + 2 * pad, fill: theme.colour.cardFill, stroke: theme.colour.rule, lineWidth: 1, radius: 6 },
+        {
+          kind: 'rect',
+          x: 0,
+          y: 0,
+          width: ctx.width,
+          height: height + 2 * pad,
+          fill: theme.colour.cardFill,
+          stroke: theme.colour.rule,
+          lineWidth: 1,
+          radius: 6,
+        },
         ...shift(items, pad, pad),
       ],
       theme.space.block + 6,
@@ -337,7 +468,12 @@ const callout: SliceMaker<'callout'> = (block, ctx) => {
   const textWidth = ctx.width - textX - pad;
   const inner = within(ctx, tagged(ctx, 'Div'), textWidth);
   const titleSlices = block.title
-    ? textSlices([{ kind: 'text', text: block.title, bold: true }], { size: theme.size.body + 1, bold: true, colour: theme.colour.text }, inner, ctx.structure.add(inner.parent, 'P'))
+    ? textSlices(
+        [{ kind: 'text', text: block.title, bold: true }],
+        { size: theme.size.body + 1, bold: true, colour: theme.colour.text },
+        inner,
+        ctx.structure.add(inner.parent, 'P'),
+      )
     : [];
   const children = flowSlices(block.children, inner);
   if (children[0] && titleSlices.length > 0) children[0] = { ...children[0], spaceBefore: theme.space.inner };
@@ -364,8 +500,14 @@ const definitions: SliceMaker<'definitions'> = (block, ctx) => {
   return block.items.map((item, i) => {
     const node = ctx.structure.add(list, 'LI');
     const term = stack(textSlices(item.term, { ...style, bold: true }, ctx, ctx.structure.add(node, 'Lbl'), termWidth));
-    const detail = stack(textSlices(item.detail, style, ctx, ctx.structure.add(node, 'LBody'), ctx.width - termWidth - gap));
-    return slice(Math.max(term.height, detail.height), [...term.items, ...shift(detail.items, termWidth + gap, 0)], i === 0 ? ctx.theme.space.block : 2);
+    const detail = stack(
+      textSlices(item.detail, style, ctx, ctx.structure.add(node, 'LBody'), ctx.width - termWidth - gap),
+    );
+    return slice(
+      Math.max(term.height, detail.height),
+      [...term.items, ...shift(detail.items, termWidth + gap, 0)],
+      i === 0 ? ctx.theme.space.block : 2,
+    );
   });
 };
 
@@ -393,7 +535,16 @@ const table: SliceMaker<'table'> = (block, ctx) => {
     });
     const height = Math.max(theme.size.body * theme.leading, ...cells.map((c) => c.content.height)) + 2 * pad;
     const items: PlacedItem[] = cells.flatMap((c) => [
-      { kind: 'rect' as const, x: c.at, y: 0, width: c.width, height, fill: row.header ? theme.colour.cardFill : undefined, stroke: theme.colour.rule, lineWidth: 0.75 },
+      {
+        kind: 'rect' as const,
+        x: c.at,
+        y: 0,
+        width: c.width,
+        height,
+        fill: row.header ? theme.colour.cardFill : undefined,
+        stroke: theme.colour.rule,
+        lineWidth: 0.75,
+      },
       ...shift(c.content.items, c.at + pad, pad),
     ]);
     const s = slice(height, items);
@@ -412,7 +563,22 @@ const table: SliceMaker<'table'> = (block, ctx) => {
 const lines: SliceMaker<'lines'> = (block, ctx) => {
   const height = ctx.theme.size.body * 2.2;
   return Array.from({ length: block.count }, (_, i) =>
-    slice(height, [{ kind: 'line', x1: 0, y1: height - 1, x2: ctx.width, y2: height - 1, colour: ctx.theme.colour.rule, width: 0.75 }], i === 0 ? ctx.theme.space.block : 0, i > 0),
+    slice(
+      height,
+      [
+        {
+          kind: 'line',
+          x1: 0,
+          y1: height - 1,
+          x2: ctx.width,
+          y2: height - 1,
+          colour: ctx.theme.colour.rule,
+          width: 0.75,
+        },
+      ],
+      i === 0 ? ctx.theme.space.block : 0,
+      i > 0,
+    ),
   );
 };
 
@@ -432,7 +598,16 @@ const qr: SliceMaker<'qr'> = (block, ctx) => {
     ),
   );
   const items: PlacedItem[] = [
-    { kind: 'picture', x: 0, y: 0, width: size, height: size, picture: `qr:${block.href}`, alt: `QR-kode: ${block.href}`, tag: figure.id },
+    {
+      kind: 'picture',
+      x: 0,
+      y: 0,
+      width: size,
+      height: size,
+      picture: `qr:${block.href}`,
+      alt: `QR-kode: ${block.href}`,
+      tag: figure.id,
+    },
     ...shift(caption.items, size + gap, (size - caption.height) / 2),
   ];
   return [slice(size, items, theme.space.block)];

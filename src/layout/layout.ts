@@ -34,7 +34,13 @@ export function layoutDocument({ blocks, theme, measure, aspect, furniture }: La
     structure: structure.root,
     pages: pages.map((items, i) => ({
       number: i + 1,
-      items: [...furnitureItems(i + 1, pages.length, furniture, theme, measure).map((item) => ({ ...item, artifact: 'Pagination' as const })), ...items],
+      items: [
+        ...furnitureItems(i + 1, pages.length, furniture, theme, measure).map((item) => ({
+          ...item,
+          artifact: 'Pagination' as const,
+        })),
+        ...items,
+      ],
     })),
   };
 }

@@ -2,7 +2,7 @@
  * Text measurement with the same fontkit fonts pdfkit draws with, so what
  * layout measures is what the page shows.
  */
-import type { FontStyle, LoadedFonts } from '../brand/fonts.js';
+import type { LoadedFonts } from '../brand/fonts.js';
 import type { Measurer } from './types.js';
 
 export function fontMeasurer(fonts: LoadedFonts): Measurer {

@@ -31,7 +31,9 @@ export function paginate(slices: readonly Slice[], frame: Frame): PlacedItem[][]
   let page: Placed[] = [];
   let y = 0;
   const close = (upTo: number) => {
-    pages.push(page.slice(0, upTo).flatMap((p) => p.slice.items.map((item) => moveItem(item, frame.left, frame.top + p.y))));
+    pages.push(
+      page.slice(0, upTo).flatMap((p) => p.slice.items.map((item) => moveItem(item, frame.left, frame.top + p.y))),
+    );
     page = [];
     y = 0;
   };

@@ -67,7 +67,8 @@ function toBlocks(nodes: RawNode[], parent: SourceSpan, problems: DiagnosticInit
   const out: BlockNode[] = [];
   let loose: RawNode[] = [];
   const flushLoose = () => {
-    if (loose.some((n) => !isBlank(n))) out.push({ kind: 'paragraph', inlines: toInlines(loose, problems), source: parent });
+    if (loose.some((n) => !isBlank(n)))
+      out.push({ kind: 'paragraph', inlines: toInlines(loose, problems), source: parent });
     loose = [];
   };
   for (const node of nodes) {
@@ -89,7 +90,12 @@ function childElements(element: RawElement, allowed: readonly string[], problems
     if (isBlank(child)) continue;
     if (typeof child === 'string' || !allowed.includes(child.name)) {
       const what = typeof child === 'string' ? `text "${child.trim().slice(0, 30)}"` : `<${child.name}>`;
-      complain(problems, typeof child === 'string' ? element.source : child.source, `${what} is not allowed in <${element.name}>`, `<${element.name}> holds ${allowed.map((a) => `<${a}>`).join(', ')}`);
+      complain(
+        problems,
+        typeof child === 'string' ? element.source : child.source,
+        `${what} is not allowed in <${element.name}>`,
+        `<${element.name}> holds ${allowed.map((a) => `<${a}>`).join(', ')}`,
+      );
       continue;
     }
     out.push(child);
@@ -122,14 +128,27 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
         kind: 'figures',
         numbered: a.numbered === 'true',
         items: childElements(element, ['figure'], problems).map(
-          (f): FigureNode => ({ picture: f.attributes.picture ?? '', alt: f.attributes.alt ?? '', caption: toInlines(f.children, problems) }),
+          (f): FigureNode => ({
+            picture: f.attributes.picture ?? '',
+            alt: f.attributes.alt ?? '',
+            caption: toInlines(f.children, problems),
+          }),
         ),
         source,
       };
     case 'media': {
       const share = a.width === undefined ? undefined : Number(a.width) / 100;
-      if (share !== undefined && !(share >= 0.15 && share <= 0.7)) complain(problems, source, `<media width="${a.width}"> needs a percentage from 15 to 70`);
-      return { kind: 'media', picture: a.picture ?? '', alt: a.alt ?? '', side: a.side === 'right' ? 'right' : 'left', share, children: blocks(), source };
+      if (share !== undefined && !(share >= 0.15 && share <= 0.7))
+        complain(problems, source, `<media width="${a.width}"> needs a percentage from 15 to 70`);
+      return {
+        kind: 'media',
+        picture: a.picture ?? '',
+        alt: a.alt ?? '',
+        side: a.side === 'right' ? 'right' : 'left',
+        share,
+        children: blocks(),
+        source,
+      };
     }
     case 'card':
       return { kind: 'card', children: blocks(), source };
@@ -149,13 +168,18 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
     }
     case 'table': {
       const widths = a.widths?.split(',').map(Number);
-      if (widths && widths.some((w) => !(w > 0))) complain(problems, source, `<table widths="${a.widths}"> needs positive numbers separated by commas`);
+      if (widths && widths.some((w) => !(w > 0)))
+        complain(problems, source, `<table widths="${a.widths}"> needs positive numbers separated by commas`);
       const rows = childElements(element, ['tr'], problems).map((tr) => {
         const cells = childElements(tr, ['th', 'td'], problems);
-        return { header: cells.length > 0 && cells.every((c) => c.name === 'th'), cells: cells.map((c) => toInlines(c.children, problems)) };
+        return {
+          header: cells.length > 0 && cells.every((c) => c.name === 'th'),
+          cells: cells.map((c) => toInlines(c.children, problems)),
+        };
       });
       const columns = Math.max(0, ...rows.map((r) => r.cells.length));
-      if (widths && widths.length !== columns) complain(problems, source, `<table widths> names ${widths.length} columns, the rows have ${columns}`);
+      if (widths && widths.length !== columns)
+        complain(problems, source, `<table widths> names ${widths.length} columns, the rows have ${columns}`);
       return { kind: 'table', widths, rows, source };
     }
     case 'traffic-light':
@@ -170,7 +194,8 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
       };
     case 'lines': {
       const count = Number(a.count);
-      if (!Number.isInteger(count) || count < 1 || count > 40) complain(problems, source, `<lines count="${a.count}"> needs a whole number from 1 to 40`);
+      if (!Number.isInteger(count) || count < 1 || count > 40)
+        complain(problems, source, `<lines count="${a.count}"> needs a whole number from 1 to 40`);
       return { kind: 'lines', count, source };
     }
     case 'qr':
@@ -184,7 +209,11 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
 }
 
 /** Inline content: text, <b>, <a>, <br/>. White space collapses as in HTML. */
-function toInlines(nodes: RawNode[], problems: DiagnosticInit[], style: { bold: boolean; href?: string } = { bold: false }): Inline[] {
+function toInlines(
+  nodes: RawNode[],
+  problems: DiagnosticInit[],
+  style: { bold: boolean; href?: string } = { bold: false },
+): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
     if (typeof node === 'string') {
@@ -211,7 +240,8 @@ function trimInlines(inlines: Inline[]): Inline[] {
     if (node.kind !== 'text') continue;
     const prev = out[k - 1];
     const next = out[k + 1];
-    if (!prev || prev.kind === 'break' || (prev.kind === 'text' && prev.text.endsWith(' '))) node.text = node.text.replace(/^ /, '');
+    if (!prev || prev.kind === 'break' || (prev.kind === 'text' && prev.text.endsWith(' ')))
+      node.text = node.text.replace(/^ /, '');
     if (!next || next.kind === 'break') node.text = node.text.replace(/ $/, '');
   }
   return out.filter((i) => i.kind === 'break' || i.text !== '');

@@ -9,9 +9,7 @@ export interface SourceSpan {
   column: number;
 }
 
-export type Inline =
-  | { kind: 'text'; text: string; bold: boolean; href?: string }
-  | { kind: 'break' };
+export type Inline = { kind: 'text'; text: string; bold: boolean; href?: string } | { kind: 'break' };
 
 export interface FigureNode {
   picture: string;
@@ -34,7 +32,15 @@ export type BlockNode =
   | { kind: 'paragraph'; inlines: Inline[]; source: SourceSpan }
   | { kind: 'list'; ordered: boolean; columns: 1 | 2; items: Inline[][]; source: SourceSpan }
   | { kind: 'figures'; numbered: boolean; items: FigureNode[]; source: SourceSpan }
-  | { kind: 'media'; picture: string; alt: string; side: 'left' | 'right'; share?: number; children: BlockNode[]; source: SourceSpan }
+  | {
+      kind: 'media';
+      picture: string;
+      alt: string;
+      side: 'left' | 'right';
+      share?: number;
+      children: BlockNode[];
+      source: SourceSpan;
+    }
   | { kind: 'card'; children: BlockNode[]; source: SourceSpan }
   | { kind: 'keep'; children: BlockNode[]; source: SourceSpan }
   | { kind: 'callout'; tone: CalloutTone; title?: string; children: BlockNode[]; source: SourceSpan }

@@ -23,8 +23,16 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   h2: { content: 'inline', description: 'a section heading; kept with what follows' },
   h3: { content: 'inline', description: 'a sub-heading; kept with what follows' },
   p: { content: 'inline', description: 'a paragraph; never leaves a single line stranded' },
-  ul: { content: ['li'], attributes: { columns: ['1', '2'] }, description: 'a bulleted list; columns="2" for short items' },
-  ol: { content: ['li'], attributes: { columns: ['1', '2'] }, description: 'a numbered list; columns="2" for short items' },
+  ul: {
+    content: ['li'],
+    attributes: { columns: ['1', '2'] },
+    description: 'a bulleted list; columns="2" for short items',
+  },
+  ol: {
+    content: ['li'],
+    attributes: { columns: ['1', '2'] },
+    description: 'a numbered list; columns="2" for short items',
+  },
   li: { content: 'inline', description: 'a list item' },
   figures: {
     content: ['figure'],
@@ -57,7 +65,8 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   table: {
     content: ['tr'],
     attributes: { widths: [] },
-    description: 'a table; rows are never split, header rows repeat on every page; widths="3,1,1" sets relative column widths',
+    description:
+      'a table; rows are never split, header rows repeat on every page; widths="3,1,1" sets relative column widths',
   },
   tr: { content: ['th', 'td'], description: 'a table row; a row of <th> cells is a header row' },
   th: { content: 'inline', description: 'a header cell' },
@@ -69,7 +78,12 @@ export const VOCABULARY: Record<string, ElementSpec> = {
     required: ['colour', 'label'],
     description: 'one light: its colour (with a shape, for grayscale print), a label and what it means',
   },
-  lines: { content: 'empty', attributes: { count: [] }, required: ['count'], description: 'ruled lines to write on, e.g. a notes field' },
+  lines: {
+    content: 'empty',
+    attributes: { count: [] },
+    required: ['count'],
+    description: 'ruled lines to write on, e.g. a notes field',
+  },
   qr: {
     content: 'inline',
     attributes: { href: [] },
@@ -83,7 +97,10 @@ export const VOCABULARY: Record<string, ElementSpec> = {
 };
 
 /** Problems with one element's name and attributes, or none. */
-export function elementProblems(name: string, attributes: Record<string, string>): { message: string; hint?: string }[] {
+export function elementProblems(
+  name: string,
+  attributes: Record<string, string>,
+): { message: string; hint?: string }[] {
   const spec = VOCABULARY[name];
   if (!spec) {
     return [
@@ -101,10 +118,14 @@ export function elementProblems(name: string, attributes: Record<string, string>
       const known = Object.keys(allowed);
       problems.push({
         message: `unknown attribute "${attr}" on <${name}>`,
-        hint: didYouMean(attr, known) ?? (known.length ? `allowed: ${known.join(', ')}` : `<${name}> takes no attributes`),
+        hint:
+          didYouMean(attr, known) ?? (known.length ? `allowed: ${known.join(', ')}` : `<${name}> takes no attributes`),
       });
     } else if (values.length > 0 && value.trim() !== '' && !values.includes(value)) {
-      problems.push({ message: `<${name} ${attr}="${value}"> is not allowed`, hint: `expected one of ${values.join(', ')}` });
+      problems.push({
+        message: `<${name} ${attr}="${value}"> is not allowed`,
+        hint: `expected one of ${values.join(', ')}`,
+      });
     }
   }
   for (const attr of spec.required ?? []) {

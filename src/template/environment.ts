@@ -7,8 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { displayPath, listFiles } from '../content/files.js';
 import { formatDate } from '../content/dates.js';
+import { displayPath, listFiles } from '../content/files.js';
 import type { Labels } from '../content/library.js';
 import { didYouMean } from '../content/suggest.js';
 import { HandoutError, type Position, positionFinder } from '../diagnostics.js';
@@ -35,7 +35,11 @@ function templateDir(root: string) {
 async function readSources(root: string, dir: string): Promise<TemplateSource[]> {
   const files = (await listFiles(dir)).filter((f) => f.endsWith('.hbs'));
   return Promise.all(
-    files.map(async (file) => ({ name: path.basename(file, '.hbs'), file: displayPath(root, file), text: await readFile(file, 'utf8') })),
+    files.map(async (file) => ({
+      name: path.basename(file, '.hbs'),
+      file: displayPath(root, file),
+      text: await readFile(file, 'utf8'),
+    })),
   );
 }
 
@@ -66,13 +70,15 @@ export async function loadTemplates(root: string): Promise<Templates> {
       }
     });
   }
-  for (const source of main) compiled.set(source.name, { source, run: hb.compile(source.text, { strict: true, noEscape: false }) });
+  for (const source of main)
+    compiled.set(source.name, { source, run: hb.compile(source.text, { strict: true, noEscape: false }) });
   if (problems.length > 0) throw new HandoutError(problems.flatMap((p) => p.diagnostics));
 
   let labels: Labels = {};
   hb.registerHelper('label', (key: unknown, options?: Handlebars.HelperOptions) => {
     // Called without a key, Handlebars passes only its options: `{{label}}` meant a field, `{{this.label}}`.
-    if (options === undefined) throw new Error('{{label}} needs a key, e.g. {{label "dose"}}; for a field named label write {{this.label}}');
+    if (options === undefined)
+      throw new Error('{{label}} needs a key, e.g. {{label "dose"}}; for a field named label write {{this.label}}');
     const k = String(key);
     const value = labels[k];
     if (value === undefined) {
@@ -99,7 +105,11 @@ export async function loadTemplates(root: string): Promise<Templates> {
     labelUses: () =>
       [...main, ...partials].flatMap((source) => {
         const at = positionFinder(source.text);
-        return [...source.text.matchAll(/\{\{\s*label\s+["']([^"']+)["']/g)].map((m) => ({ key: m[1] as string, file: source.file, position: at(m.index) }));
+        return [...source.text.matchAll(/\{\{\s*label\s+["']([^"']+)["']/g)].map((m) => ({
+          key: m[1] as string,
+          file: source.file,
+          position: at(m.index),
+        }));
       }),
     render(name, view, currentLabels, currentLanguage) {
       const template = compiled.get(name);

@@ -4,13 +4,17 @@ declare namespace PDFKit {
     width: number;
     height: number;
   }
+  interface LinkOptions {
+    structParent?: PDFStructureElement;
+    // biome-ignore lint/complexity/noBannedTypes: pdfkit writes a String object as a PDF text string, a string as a name.
+    Contents?: String;
+  }
   interface PDFDocument {
     /** Open an image once, to draw it many times without storing it again. */
     appendXML(xml: string, newline?: boolean): void;
     openImage(src: Buffer | Uint8Array | ArrayBuffer | string): PDFImage;
     image(src: PDFImage, x?: number, y?: number, options?: Mixins.ImageOption): this;
     /** A link annotation that joins a Link structure element and describes itself (PDF/UA). */
-    // biome-ignore lint/complexity/noBannedTypes: pdfkit writes a String object as a PDF text string.
-    link(x: number, y: number, w: number, h: number, url: string, options: { structParent?: PDFStructureElement; Contents?: String }): this;
+    link(x: number, y: number, w: number, h: number, url: string, options: LinkOptions): this;
   }
 }

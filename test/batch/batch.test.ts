@@ -18,8 +18,15 @@ async function project(): Promise<string> {
   leaflet.sections = leaflet.sections.slice(0, 1);
   await editFile(root, 'content/handouts/hvile.json', () => JSON.stringify(leaflet, null, 2));
   const brand = JSON.parse(await readFile(path.join(root, 'content/brands/skovlund-sygehus.json'), 'utf8'));
-  await editFile(root, 'content/brands/lille-klinik.json', () => JSON.stringify({ ...brand, id: 'lille-klinik', organisation: 'Lille Klinik' }, null, 2));
-  await editFile(root, 'handouts.config.json', () => JSON.stringify({ handouts: ['content/handouts/smerter-i-ryggen.json', 'content/handouts/hvile.json'], brands: ['skovlund-sygehus', 'lille-*'] }));
+  await editFile(root, 'content/brands/lille-klinik.json', () =>
+    JSON.stringify({ ...brand, id: 'lille-klinik', organisation: 'Lille Klinik' }, null, 2),
+  );
+  await editFile(root, 'handouts.config.json', () =>
+    JSON.stringify({
+      handouts: ['content/handouts/smerter-i-ryggen.json', 'content/handouts/hvile.json'],
+      brands: ['skovlund-sygehus', 'lille-*'],
+    }),
+  );
   return root;
 }
 
@@ -27,7 +34,9 @@ async function batch(root: string, force = false) {
   const events: BatchEvent[] = [];
   const summary = await runBatch({ root, manifest: 'handouts.config.json', workers: 2, force }, (e) => events.push(e));
   const built = events.flatMap((e) => (e.kind === 'done' && e.result.ok ? [e.result.output] : [])).sort();
-  const hashes = Object.fromEntries(events.flatMap((e) => (e.kind === 'done' && e.result.ok ? [[e.result.output, e.result.sha256]] : [])));
+  const hashes = Object.fromEntries(
+    events.flatMap((e) => (e.kind === 'done' && e.result.ok ? [[e.result.output, e.result.sha256]] : [])),
+  );
   return { summary, built, hashes };
 }
 
@@ -42,18 +51,28 @@ describe('handout batch', () => {
       'output/skovlund-sygehus/da/hvile.pdf',
       'output/skovlund-sygehus/da/smerter-i-ryggen.pdf',
     ]);
-    expect((await filesBelow(path.join(root, 'output'))).sort()).toEqual(first.built.map((f) => f.replace('output/', '')));
+    expect((await filesBelow(path.join(root, 'output'))).sort()).toEqual(
+      first.built.map((f) => f.replace('output/', '')),
+    );
 
     const again = await batch(root);
     expect(again.built).toEqual([]);
     expect(again.summary.unchanged).toBe(4);
 
-    await editFile(root, 'content/exercises/heel-slide.json', (t) => t.replace('Hælen glider ud', 'Hælen glider langsomt ud'));
+    await editFile(root, 'content/exercises/heel-slide.json', (t) =>
+      t.replace('Hælen glider ud', 'Hælen glider langsomt ud'),
+    );
     const changed = await batch(root);
-    expect(changed.built).toEqual(['output/lille-klinik/da/smerter-i-ryggen.pdf', 'output/skovlund-sygehus/da/smerter-i-ryggen.pdf']);
+    expect(changed.built).toEqual([
+      'output/lille-klinik/da/smerter-i-ryggen.pdf',
+      'output/skovlund-sygehus/da/smerter-i-ryggen.pdf',
+    ]);
 
     await editFile(root, 'content/brands/lille-klinik.json', (t) => t.replace('Lille Klinik', 'Lille Klinik ApS'));
-    expect((await batch(root)).built).toEqual(['output/lille-klinik/da/hvile.pdf', 'output/lille-klinik/da/smerter-i-ryggen.pdf']);
+    expect((await batch(root)).built).toEqual([
+      'output/lille-klinik/da/hvile.pdf',
+      'output/lille-klinik/da/smerter-i-ryggen.pdf',
+    ]);
   });
 
   it('gives byte-identical PDFs when it builds the same inputs again', async () => {
@@ -68,9 +87,17 @@ describe('handout batch', () => {
     const root = await project();
     await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.0"', '"version": 1'));
     const { summary, built } = await batch(root);
-    expect(built).toEqual(['output/lille-klinik/da/smerter-i-ryggen.pdf', 'output/skovlund-sygehus/da/smerter-i-ryggen.pdf']);
-    expect(summary.failed.map((f) => f.output)).toEqual(['output/lille-klinik/da/hvile.pdf', 'output/skovlund-sygehus/da/hvile.pdf']);
-    expect(summary.failed[0]?.message).toMatch(/content\/handouts\/hvile\.json:\d+:\d+: meta\.version: expected string, received number/);
+    expect(built).toEqual([
+      'output/lille-klinik/da/smerter-i-ryggen.pdf',
+      'output/skovlund-sygehus/da/smerter-i-ryggen.pdf',
+    ]);
+    expect(summary.failed.map((f) => f.output)).toEqual([
+      'output/lille-klinik/da/hvile.pdf',
+      'output/skovlund-sygehus/da/hvile.pdf',
+    ]);
+    expect(summary.failed[0]?.message).toMatch(
+      /content\/handouts\/hvile\.json:\d+:\d+: meta\.version: expected string, received number/,
+    );
     expect(await filesBelow(path.join(root, 'output/lille-klinik/da'))).toEqual(['smerter-i-ryggen.pdf']);
   });
 
@@ -79,10 +106,17 @@ describe('handout batch', () => {
     const library = await loadLibrary(root);
     const manifest = await loadManifest(root, 'handouts.config.json');
     // 2 handouts x 2 brands x 2 languages.
-    const jobs = await expandManifest({ ...manifest, languages: ['da', 'en'], output: 'out/{lang}/{brand}/{handout}.pdf' }, root, library, 'm');
+    const jobs = await expandManifest(
+      { ...manifest, languages: ['da', 'en'], output: 'out/{lang}/{brand}/{handout}.pdf' },
+      root,
+      library,
+      'm',
+    );
     expect(jobs.length).toBe(8);
     for (const count of [1, 2, 3, 4]) {
-      const shards = Array.from({ length: count }, (_, i) => jobs.filter((j) => inShard(j.output, { index: i + 1, count })).map((j) => j.output));
+      const shards = Array.from({ length: count }, (_, i) =>
+        jobs.filter((j) => inShard(j.output, { index: i + 1, count })).map((j) => j.output),
+      );
       expect(shards.flat().sort()).toEqual(jobs.map((j) => j.output).sort());
       expect(new Set(shards.flat()).size).toBe(jobs.length);
     }
@@ -94,10 +128,17 @@ describe('handout batch', () => {
 describe('handout batch with programmes', () => {
   it('builds each programme in its own brand, and only again when something it uses changes', async () => {
     const root = await copyProject();
-    await editFile(root, 'handouts.config.json', () => JSON.stringify({ handouts: ['content/programmes/*.json'], brands: ['skovlund-sygehus'] }));
-    expect((await batch(root)).built).toEqual(['output/fysio-lindebakken/da/p-2026-0142.pdf', 'output/idraetsklinikken-kvik/da/p-2026-0157.pdf']);
+    await editFile(root, 'handouts.config.json', () =>
+      JSON.stringify({ handouts: ['content/programmes/*.json'], brands: ['skovlund-sygehus'] }),
+    );
+    expect((await batch(root)).built).toEqual([
+      'output/fysio-lindebakken/da/p-2026-0142.pdf',
+      'output/idraetsklinikken-kvik/da/p-2026-0157.pdf',
+    ]);
     expect((await batch(root)).built).toEqual([]);
-    await editFile(root, 'content/exercises/bent-knee-fallout.json', (t) => t.replace('Knæet ud til siden', 'Knæet falder ud til siden'));
+    await editFile(root, 'content/exercises/bent-knee-fallout.json', (t) =>
+      t.replace('Knæet ud til siden', 'Knæet falder ud til siden'),
+    );
     expect((await batch(root)).built).toEqual(['output/fysio-lindebakken/da/p-2026-0142.pdf']);
   });
 });

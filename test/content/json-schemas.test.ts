@@ -5,7 +5,10 @@ import { jsonSchemaFiles } from '../../src/content/json-schemas.js';
 import { ROOT } from '../helpers/project.js';
 
 describe('schemas/', () => {
-  it.each([...jsonSchemaFiles()])('%s equals what the zod schema generates (run `npx handout schema` after changing a schema)', async (name, text) => {
-    expect(await readFile(path.join(ROOT, 'schemas', name), 'utf8')).toBe(text);
-  });
+  it.each([...jsonSchemaFiles()])(
+    '%s equals what the zod schema generates (run `npx handout schema` after changing a schema)',
+    async (name, text) => {
+      expect(await readFile(path.join(ROOT, 'schemas', name), 'utf8')).toBe(text);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HandoutError } from '../../src/diagnostics.js';
 import { parseJson, validate } from '../../src/content/json.js';
 import { HandoutSchema } from '../../src/content/schema.js';
+import { HandoutError } from '../../src/diagnostics.js';
 
 function diagnostics(run: () => unknown) {
   try {
@@ -50,7 +50,10 @@ describe('validate', () => {
   });
 
   it('names an unknown field and where it is', () => {
-    const doc = parseJson('h.json', handout('[{ "title": "S", "blokke": [], "blocks": [{ "type": "paragraph", "text": "t" }] }]'));
+    const doc = parseJson(
+      'h.json',
+      handout('[{ "title": "S", "blokke": [], "blocks": [{ "type": "paragraph", "text": "t" }] }]'),
+    );
     const [d] = diagnostics(() => validate(doc, HandoutSchema));
     expect(d?.message).toBe('unknown field "blokke"');
     expect(d?.path).toBe('sections[0].blokke');

@@ -47,7 +47,8 @@ async function spans(pageNumber: number) {
   const tagged: string[] = [];
   let inArtifact = false;
   for (const item of content.items as { type?: string; tag?: string; str?: string }[]) {
-    if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') inArtifact = item.tag === 'Artifact';
+    if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps')
+      inArtifact = item.tag === 'Artifact';
     else if (item.type === 'endMarkedContent') inArtifact = false;
     else if (item.str) (inArtifact ? artifact : tagged).push(item.str);
   }
@@ -67,7 +68,8 @@ describe('the tagged leaflet', () => {
     expect(first).toContain('Document');
     expect(first.indexOf('H1')).toBeLessThan(first.indexOf('H2'));
     const all = trees.flatMap((t) => roles(t));
-    for (const role of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Figure', 'Caption', 'Link', 'Div']) expect(all, role).toContain(role);
+    for (const role of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Figure', 'Caption', 'Link', 'Div'])
+      expect(all, role).toContain(role);
   });
 
   it('gives every figure non-empty alt text', () => {
@@ -109,7 +111,11 @@ describe('the tagged leaflet', () => {
 
 describe('an archival leaflet (--pdfa)', () => {
   it('declares PDF/A-2a and PDF/UA-1 in its XMP, with an sRGB output intent and every font embedded', async () => {
-    const { pdf } = await render(await openProject(ROOT), { handout: HANDOUT, brand: 'skovlund-sygehus', archival: true });
+    const { pdf } = await render(await openProject(ROOT), {
+      handout: HANDOUT,
+      brand: 'skovlund-sygehus',
+      archival: true,
+    });
     // Read the bytes before pdfjs takes the buffer over.
     const raw = Buffer.from(pdf).toString('latin1');
     const archived = await getDocument({ data: pdf, verbosity: 0 }).promise;

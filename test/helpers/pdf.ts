@@ -50,7 +50,11 @@ function toLines(items: TextItem[], pageHeight: number): TextLine[] {
     .map((r) => {
       const sorted = r.items.sort((a, b) => (a.transform[4] as number) - (b.transform[4] as number));
       return {
-        text: sorted.map((i) => i.str).join('').replace(/\s+/g, ' ').trim(),
+        text: sorted
+          .map((i) => i.str)
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim(),
         y: r.y,
         x: sorted[0]?.transform[4] as number,
         fontSize: Math.abs(sorted[0]?.transform[3] as number),
@@ -59,7 +63,12 @@ function toLines(items: TextItem[], pageHeight: number): TextLine[] {
 }
 
 export async function readPdf(data: Uint8Array): Promise<PdfContent> {
-  const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0, disableFontFace: true, useSystemFonts: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(data),
+    verbosity: 0,
+    disableFontFace: true,
+    useSystemFonts: false,
+  }).promise;
   const pages: PageContent[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -81,7 +90,9 @@ export async function readPdf(data: Uint8Array): Promise<PdfContent> {
       height,
       lines,
       text: lines.map((l) => l.text).join('\n'),
-      links: annotations.filter((a: { subtype: string }) => a.subtype === 'Link').map((a: { url?: string }) => a.url ?? ''),
+      links: annotations
+        .filter((a: { subtype: string }) => a.subtype === 'Link')
+        .map((a: { url?: string }) => a.url ?? ''),
       fonts,
     });
   }

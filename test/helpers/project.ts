@@ -8,7 +8,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export async function copyProject(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'handout-test-'));
-  for (const part of ['content', 'templates', 'assets']) await cp(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+  for (const part of ['content', 'templates', 'assets'])
+    await cp(path.join(ROOT, part), path.join(dir, part), { recursive: true });
   return dir;
 }
 
@@ -22,7 +23,9 @@ export async function editFile(root: string, file: string, edit: (text: string) 
 /** Every file below a folder, relative to it. */
 export async function filesBelow(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+    return (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
   } catch {
     return [];
   }

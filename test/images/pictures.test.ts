@@ -19,7 +19,11 @@ describe('a photo in a handout', () => {
       .jpeg()
       .toFile(path.join(root, 'assets/rygøvelse.jpg'));
     const leaflet = JSON.parse(await readFile(path.join(root, LEAFLET), 'utf8'));
-    const figure = { picture: 'assets/rygøvelse.jpg', alt: 'Foto af en fysioterapeut, der viser øvelsen.', caption: 'Vores fysioterapeut viser øvelsen.' };
+    const figure = {
+      picture: 'assets/rygøvelse.jpg',
+      alt: 'Foto af en fysioterapeut, der viser øvelsen.',
+      caption: 'Vores fysioterapeut viser øvelsen.',
+    };
     // The same photo twice in one handout.
     leaflet.sections[0].blocks.push({ type: 'figures', items: [figure, figure] });
     await editFile(root, LEAFLET, () => JSON.stringify(leaflet));

@@ -44,7 +44,11 @@ describe('prepareRaster', () => {
   });
 
   it('flattens a transparent PNG onto white and keeps flat art as PNG', async () => {
-    const input = await sharp({ create: { width: 40, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const input = await sharp({
+      create: { width: 40, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     const out = await prepareRaster(input, 'logo.png', 100);
     expect(out.format).toBe('png');
     expect((await sharp(out.data).metadata()).hasAlpha).toBe(false);
@@ -60,7 +64,10 @@ describe('prepareRaster', () => {
   });
 
   it('converts 16-bit input to 8-bit sRGB', async () => {
-    const input = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#336699' } }).toColourspace('rgb16').png().toBuffer();
+    const input = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#336699' } })
+      .toColourspace('rgb16')
+      .png()
+      .toBuffer();
     expect((await sharp(input).metadata()).depth).toBe('ushort');
     const out = await prepareRaster(input, 'deep.png', 100);
     const meta = await sharp(out.data).metadata();
@@ -70,11 +77,15 @@ describe('prepareRaster', () => {
 
   it('refuses a decompression bomb by its header, naming the file', async () => {
     // A PNG header that claims 100000 x 100000 pixels.
-    const real = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).png().toBuffer();
+    const real = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     const forged = Buffer.from(real);
     forged.writeUInt32BE(100_000, 16);
     forged.writeUInt32BE(100_000, 20);
-    await expect(prepareRaster(forged, 'assets/bomb.png', 100)).rejects.toThrow(/assets\/bomb\.png: cannot use image: it is larger than/);
+    await expect(prepareRaster(forged, 'assets/bomb.png', 100)).rejects.toThrow(
+      /assets\/bomb\.png: cannot use image: it is larger than/,
+    );
   });
 
   it('refuses a file that is not an image', async () => {

@@ -8,8 +8,16 @@ describe('parseVector', () => {
     );
     expect(picture?.viewBox).toEqual([0, 0, 40, 30]);
     expect(picture?.ops).toEqual([
-      { shape: { kind: 'circle', cx: 1, cy: 2, r: 3 }, style: expect.objectContaining({ fill: '#ff0000', stroke: '#000000', strokeWidth: 2 }), matrix: [1, 0, 0, 1, 10, 5] },
-      { shape: { kind: 'rect', x: 0, y: 0, width: 4, height: 5, rx: 1 }, style: expect.objectContaining({ fill: undefined, stroke: '#000000' }), matrix: [2, 0, 0, 2, 10, 5] },
+      {
+        shape: { kind: 'circle', cx: 1, cy: 2, r: 3 },
+        style: expect.objectContaining({ fill: '#ff0000', stroke: '#000000', strokeWidth: 2 }),
+        matrix: [1, 0, 0, 1, 10, 5],
+      },
+      {
+        shape: { kind: 'rect', x: 0, y: 0, width: 4, height: 5, rx: 1 },
+        style: expect.objectContaining({ fill: undefined, stroke: '#000000' }),
+        matrix: [2, 0, 0, 2, 10, 5],
+      },
     ]);
   });
 

@@ -4,7 +4,14 @@ import { paginate } from '../../src/layout/paginate.js';
 
 /** A slice whose one rect carries its name in `fill`, so pages can be read back as names. */
 function s(name: string, height: number, keepWithPrevious = false, extra: Partial<Slice> = {}): Slice {
-  return { height, spaceBefore: 0, keepWithPrevious, breakBefore: false, items: [{ kind: 'rect', x: 0, y: 0, width: 1, height, fill: name }], ...extra };
+  return {
+    height,
+    spaceBefore: 0,
+    keepWithPrevious,
+    breakBefore: false,
+    items: [{ kind: 'rect', x: 0, y: 0, width: 1, height, fill: name }],
+    ...extra,
+  };
 }
 
 function names(pages: ReturnType<typeof paginate>): string[][] {
@@ -71,7 +78,9 @@ describe('paginate with tables', () => {
 
 describe('paginate with forced breaks', () => {
   it('takes the heading that belongs to a slice along when that slice must start a new page', () => {
-    const pages = names(paginate([s('intro', 10), s('heading', 10), s('card', 30, true, { breakBefore: true })], frame));
+    const pages = names(
+      paginate([s('intro', 10), s('heading', 10), s('card', 30, true, { breakBefore: true })], frame),
+    );
     expect(pages).toEqual([['intro'], ['heading', 'card']]);
   });
 });

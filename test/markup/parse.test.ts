@@ -16,7 +16,10 @@ function errorOf(run: () => unknown): HandoutError {
 
 describe('parseMarkup', () => {
   it('builds headings, paragraphs with bold and links, and lists', () => {
-    const blocks = parseMarkup('t', '<h2>Løft</h2>\n<p>Husk <b>altid</b> at <a href="tel:12345678">ringe</a>.</p><ol><li>Et</li><li>To</li></ol>');
+    const blocks = parseMarkup(
+      't',
+      '<h2>Løft</h2>\n<p>Husk <b>altid</b> at <a href="tel:12345678">ringe</a>.</p><ol><li>Et</li><li>To</li></ol>',
+    );
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list']);
     expect(blocks[1]).toMatchObject({
       inlines: [
@@ -38,7 +41,11 @@ describe('parseMarkup', () => {
 
   it('refuses an unknown element with its line and column, and suggests the known one', () => {
     const error = errorOf(() => parseMarkup('leaflet.hbs', '<p>ok</p>\n  <figur picture="x" alt="y"/>'));
-    expect(error.diagnostics[0]).toMatchObject({ file: 'leaflet.hbs', position: { line: 2, column: 3 }, message: 'unknown markup element <figur>' });
+    expect(error.diagnostics[0]).toMatchObject({
+      file: 'leaflet.hbs',
+      position: { line: 2, column: 3 },
+      message: 'unknown markup element <figur>',
+    });
     expect(error.diagnostics[0]?.hint).toBe('did you mean "figure"?');
   });
 
@@ -57,6 +64,9 @@ describe('checkMarkupVocabulary', () => {
   it('checks literal tags of a template, not the mustaches', () => {
     expect(() => checkMarkupVocabulary('t.hbs', '<callout tone="{{tone}}"><p>{{text}}</p></callout>')).not.toThrow();
     const error = errorOf(() => checkMarkupVocabulary('t.hbs', '{{#if x}}\n<callout tone="loud">'));
-    expect(error.diagnostics[0]).toMatchObject({ position: { line: 2, column: 1 }, message: '<callout tone="loud"> is not allowed' });
+    expect(error.diagnostics[0]).toMatchObject({
+      position: { line: 2, column: 1 },
+      message: '<callout tone="loud"> is not allowed',
+    });
   });
 });
