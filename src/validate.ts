@@ -191,3 +191,9 @@ export function within(problems: readonly DiagnosticInit[], root: string, paths:
   const prefixes = paths.map((p) => displayPath(root, path.resolve(p)).replace(/\/$/, ''));
   return problems.filter((d) => prefixes.some((p) => d.file === p || d.file.startsWith(`${p}/`)));
 }
+
+/** File by file, then line and column: the order a person reads them in. */
+export function byPlace(a: DiagnosticInit, b: DiagnosticInit): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0);
+}

@@ -73,8 +73,9 @@ export function parseJson(file: string, raw: string): JsonDocument {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
-    // One complaint per place: a trailing comma makes the parser say two things at once.
-    const first = errors.filter((e, i) => errors.findIndex((f) => f.offset === e.offset) === i);
+    // The first error only: what the parser says after it (a "comma expected" after an
+    // unclosed string) follows from the first and points at the wrong place.
+    const first = errors.slice(0, 1);
     throw new HandoutError(
       first.map((e) => ({
         file,
@@ -152,18 +153,63 @@ export function diagnosticAt(doc: JsonDocument, path: JsonPath, message: string,
 export function validate<S extends z.ZodType>(doc: JsonDocument, schema: S): z.output<S> {
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
-  throw new HandoutError(result.error.issues.map((issue) => issueDiagnostic(doc, issue)));
+  throw new HandoutError(result.error.issues.map((issue) => issueDiagnostic(doc, issue, schema)));
 }
 
-function issueDiagnostic(doc: JsonDocument, issue: z.core.$ZodIssue): DiagnosticInit {
+/** The zod definition fields this module reads to find an object's fields. */
+interface Def {
+  type: string;
+  shape?: Record<string, { _zod: { def: Def } }>;
+  element?: { _zod: { def: Def } };
+  innerType?: { _zod: { def: Def } };
+  options?: { _zod: { def: Def } }[];
+  values?: unknown[];
+}
+
+/** The field names an object at `path` may have, following the value through unions. */
+export function fieldsAt(schema: z.ZodType, value: unknown, path: JsonPath): string[] {
+  let def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+  let at: unknown = value;
+  let i = 0;
+  for (let guard = 0; guard < 200; guard++) {
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')
+      def = def.innerType?._zod.def as Def;
+    else if (def.type === 'union') {
+      // The option whose literal fields match the value (a block's "type"), else the first object.
+      const objects = (def.options ?? []).map((o) => o._zod.def).filter((o) => o.type === 'object');
+      const matches = (o: Def) =>
+        Object.entries(o.shape ?? {}).every(
+          ([k, f]) =>
+            f._zod.def.type !== 'literal' || (f._zod.def.values ?? []).includes((at as Record<string, unknown>)?.[k]),
+        );
+      def = objects.find(matches) ?? (objects[0] as Def);
+      if (!def) return [];
+    } else if (i === path.length) return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+    else if (def.type === 'object') {
+      const key = path[i++] as string;
+      at = (at as Record<string, unknown>)?.[key];
+      const next = def.shape?.[key];
+      if (!next) return [];
+      def = next._zod.def;
+    } else if (def.type === 'array') {
+      at = (at as unknown[])?.[path[i++] as number];
+      def = def.element?._zod.def as Def;
+    } else return [];
+    if (!def) return [];
+  }
+  return [];
+}
+
+function issueDiagnostic(doc: JsonDocument, issue: z.core.$ZodIssue, schema: z.ZodType): DiagnosticInit {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
+    const known = fieldsAt(schema, doc.value, path);
     return diagnosticAt(
       doc,
       [...path, key],
       `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-      'remove it or check its spelling',
+      didYouMean(key, known) ?? 'remove it or check its spelling',
     );
   }
   if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {

@@ -143,11 +143,32 @@ function blankMustaches(source: string): string {
 export function checkMarkupVocabulary(file: string, template: string): void {
   const source = blankMustaches(template);
   const problems: DiagnosticInit[] = [];
+  const open: { name: string; at: number }[] = [];
+  // Elements written <x/> close themselves; the parser reports them as implied closes too.
+  const selfClosing = new Set([...source.matchAll(/<[a-z-]+(?:\s[^<>]*?)?\/>/g)].map((m) => m.index));
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         for (const p of elementProblems(name, attributes)) {
           problems.push({ file, position: positionAt(source, parser.startIndex), ...p });
+        }
+        open.push({ name, at: parser.startIndex });
+      },
+      onclosetag(name, isImplied) {
+        const element = open.pop();
+        // The parser closes a forgotten element itself; in a template that is a mistake to name.
+        if (
+          isImplied &&
+          element &&
+          !VOCABULARY[name]?.content.toString().includes('empty') &&
+          !selfClosing.has(element.at)
+        ) {
+          problems.push({
+            file,
+            position: positionAt(source, element.at),
+            message: `<${name}> is not closed`,
+            hint: `add </${name}>`,
+          });
         }
       },
     },

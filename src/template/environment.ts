@@ -140,11 +140,10 @@ export function asTemplateError(source: TemplateSource, error: unknown): Handout
   if (parse) {
     const line = Number(parse[1]);
     const column = parseColumn(source.text, line, (parse[2] ?? '').slice(0, (parse[3] ?? '').length));
-    return new HandoutError({
-      file: source.file,
-      position: { line, column },
-      message: `template syntax error: ${(parse[4] ?? '').replace(/'/g, '').split('\n')[0]}`,
-    });
+    return new HandoutError(
+      { file: source.file, position: { line, column }, ...explainParseError(parse[4] ?? '') },
+      { cause: error },
+    );
   }
   const runtime = /^(.*?) - (\d+):(\d+)$/.exec(message);
   const position: Position | undefined =
@@ -155,6 +154,20 @@ export function asTemplateError(source: TemplateSource, error: unknown): Handout
         : undefined;
   const text = (runtime?.[1] ?? message).replace(/ in \[object Object\]| in undefined/, '');
   return new HandoutError({ file: source.file, position, message: text, hint: e.hint }, { cause: error });
+}
+
+/** Handlebars' parser words ("Expecting 'CLOSE', got 'INVALID'") in a template author's words. */
+function explainParseError(detail: string): { message: string; hint?: string } {
+  if (/got 'EOF'/.test(detail)) {
+    return {
+      message: 'template syntax error: the template ends inside a block',
+      hint: 'a {{#if}}, {{#each}} or {{#unless}} has no closing {{/…}}',
+    };
+  }
+  if (/CLOSE/.test(detail) && /got 'INVALID'/.test(detail)) {
+    return { message: 'template syntax error: an expression is not closed', hint: 'every {{ needs its }}' };
+  }
+  return { message: `template syntax error: ${detail.replace(/'/g, '').split('\n')[0]}` };
 }
 
 function parseColumn(text: string, line: number, before: string): number {
