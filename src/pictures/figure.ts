@@ -63,9 +63,18 @@ export function figureParts(f: PosedFigure): Part[] {
     ];
   });
   // Stable back-to-front order; in a tie the torso goes first so limbs lie on it.
-  return [torso, ...limbs]
+  const sorted = [torso, ...limbs]
     .map((p, i) => ({ p, i }))
     .sort((a, b) => a.p.depth - b.p.depth || a.i - b.i)
+    .map((x) => x.p);
+  // The figure may move limbs to the back or the front, where depth alone paints them wrongly.
+  const back: readonly string[] = f.figure.back ?? [];
+  const front: readonly string[] = f.figure.front ?? [];
+  if (back.length === 0 && front.length === 0) return sorted;
+  const rank = (p: Part): number => (back.includes(p.name) ? 0 : front.includes(p.name) ? 2 : 1);
+  return sorted
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
     .map((x) => x.p);
 }
 

@@ -74,6 +74,9 @@ export const LimbsSchema = z
   .describe('Joint angles in degrees for one side; all 0 = standing, arms hanging.');
 export type Limbs = z.infer<typeof LimbsSchema>;
 
+/** A limb of a figure, for overriding the paint order (front / back). */
+const LIMB_NAME = z.enum(['near-arm', 'far-arm', 'near-leg', 'far-leg']);
+
 export const FigureSchema = z
   .strictObject({
     at: XYSchema.describe('where the pelvis (between the hip joints) is, in scene units'),
@@ -97,6 +100,14 @@ export const FigureSchema = z
       'the other side; its keys override near (inherited handAt/footAt are dropped when it sets arm/leg angles)',
     ),
     ghost: z.boolean().optional().describe('a faded pose, e.g. the start position'),
+    front: z
+      .array(LIMB_NAME)
+      .optional()
+      .describe('limbs painted in front of the rest of this figure, e.g. a leg crossed over the other one'),
+    back: z
+      .array(LIMB_NAME)
+      .optional()
+      .describe('limbs painted behind the rest of this figure, e.g. an arm that would hide the head'),
     scale: z.number().min(0.3).max(3).optional().describe('default 1: a standing figure is about 207 units tall'),
   })
   .describe('One person.');
