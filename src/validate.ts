@@ -7,11 +7,11 @@
 import path from 'node:path';
 import { loadFonts, missingGlyphs } from './brand/fonts.js';
 import { displayPath, listJson, projectFile, readJson } from './content/files.js';
-import { handoutFileProblems, loadHandout, resolveHandout } from './content/handout.js';
+import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import { contentDir, exercisePictureProblem, type Library, labelsFor, loadLibrary } from './content/library.js';
 import { isProgramme, resolveProgramme } from './content/programme.js';
-import { type Handout, ProgrammeSchema } from './content/schema.js';
+import { type Handout, HandoutSchema, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 import { SceneSchema } from './pictures/scene.js';
@@ -56,17 +56,17 @@ function glyphWarnings(doc: JsonDocument): DiagnosticInit[] {
 
 async function checkHandout(
   root: string,
-  file: string,
+  doc: JsonDocument,
   library: Library,
   templates: Templates | undefined,
   problems: DiagnosticInit[],
 ): Promise<void> {
-  let loaded: { handout: Handout; doc: JsonDocument } | undefined;
-  await collect(problems, async () => {
-    loaded = await loadHandout(root, file);
+  let parsed: Handout | undefined;
+  await collect(problems, () => {
+    parsed = validate(doc, HandoutSchema);
   });
-  if (!loaded) return;
-  const { handout, doc } = loaded;
+  if (!parsed) return;
+  const handout: Handout = parsed;
   await collect(problems, () => resolveHandout(handout, doc, library, labelsFor(library, handout.language)));
   problems.push(...(await handoutFileProblems(handout, doc, root, templates?.names() ?? [handout.template])));
   if (!library.labels.has(handout.language.slice(0, 2))) {
@@ -153,7 +153,7 @@ async function checkDocument(
     doc = await readJson(root, file);
   });
   if (!doc) return;
-  if (!isProgramme(doc.value)) return checkHandout(root, file, library, templates, problems);
+  if (!isProgramme(doc.value)) return checkHandout(root, doc, library, templates, problems);
   const programmeDoc = doc;
   await collect(problems, () => {
     const programme = validate(programmeDoc, ProgrammeSchema);

@@ -74,7 +74,12 @@ export async function build(
           variant: options.variant,
           language: options.language,
         });
-        const out = outputPath(path.resolve(options.out), result.brand.id, options.language ? `${result.id}.${options.language}` : result.id, options.variant);
+        const out = outputPath(
+          path.resolve(options.out),
+          result.brand.id,
+          options.language ? `${result.id}.${options.language}` : result.id,
+          options.variant,
+        );
         for (const w of result.warnings) log(formatDiagnostic(w));
         await writeFileAtomic(out, result.pdf);
         report.built.push(out);

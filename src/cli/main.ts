@@ -10,7 +10,7 @@ import { VARIANTS, type Variant } from '../brand/theme.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
-import { byPlace, validateProject, within } from '../validate.js';
+import { validateProject, within } from '../validate.js';
 import { type BuildReport, build } from './build.js';
 import { listProject } from './list.js';
 import { createReporter } from './progress.js';

@@ -4,21 +4,16 @@
  */
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { type ExerciseView, type RefContext, resolveExerciseRef } from './exercise-ref.js';
-import { projectFile, readJson } from './files.js';
-import { diagnosticAt, type JsonDocument, type JsonPath, validate } from './json.js';
+import { projectFile } from './files.js';
+import { diagnosticAt, type JsonDocument, type JsonPath } from './json.js';
 import type { Labels, Library } from './library.js';
-import { type Block, type Handout, HandoutSchema } from './schema.js';
+import type { Block, Handout } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 export type BlockView = Exclude<Block, { type: 'exercises' }> | { type: 'exercises'; items: ExerciseView[] };
 
 export interface HandoutView extends Omit<Handout, 'sections'> {
   sections: { title: string; blocks: BlockView[] }[];
-}
-
-export async function loadHandout(root: string, file: string): Promise<{ handout: Handout; doc: JsonDocument }> {
-  const doc = await readJson(root, file);
-  return { handout: validate(doc, HandoutSchema), doc };
 }
 
 /** Replace exercise references by the exercises themselves; report every unknown id at once. */

@@ -5,20 +5,14 @@
  */
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { type ExerciseView, type RefContext, resolveExerciseRef } from './exercise-ref.js';
-import { readJson } from './files.js';
-import { type JsonDocument, validate } from './json.js';
+import type { JsonDocument } from './json.js';
 import type { Labels, Library } from './library.js';
-import { type Programme, ProgrammeSchema } from './schema.js';
+import type { Programme } from './schema.js';
 
 export interface ProgrammeView extends Omit<Programme, 'exercises'> {
   exercises: ExerciseView[];
   /** The diary: one part per week of the programme, days as columns. */
   diary: { week: number; weekdays: string[]; exercises: string[] }[];
-}
-
-export async function loadProgramme(root: string, file: string): Promise<{ programme: Programme; doc: JsonDocument }> {
-  const doc = await readJson(root, file);
-  return { programme: validate(doc, ProgrammeSchema), doc };
 }
 
 /** Whether a parsed JSON file is a programme rather than a handout: it names a client. */

@@ -168,7 +168,7 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
     }
     case 'table': {
       const widths = a.widths?.split(',').map(Number);
-      if (widths && widths.some((w) => !(w > 0)))
+      if (widths?.some((w) => !(w > 0)))
         complain(problems, source, `<table widths="${a.widths}"> needs positive numbers separated by commas`);
       const rows = childElements(element, ['tr'], problems).map((tr) => {
         const cells = childElements(tr, ['th', 'td'], problems);
