@@ -21,6 +21,7 @@ import {
   loadLibrary,
 } from './content/library.js';
 import { isProgramme, resolveProgramme } from './content/programme.js';
+import { contentHash } from './content/provenance.js';
 import { type Brand, HandoutSchema, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
@@ -67,6 +68,9 @@ export interface RenderResult {
   language: string;
   /** What the reader gets less of than asked for, e.g. an exercise shown in Danish for want of a translation. */
   warnings: DiagnosticInit[];
+  /** A handout's version and the short hash of the content that made it (also in its footer). */
+  version?: string;
+  hash?: string;
 }
 
 function picturesOf(blocks: readonly BlockNode[]): string[] {
@@ -201,18 +205,22 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
   if (fileProblems.length > 0) throw new HandoutError(fileProblems);
   const view = resolveHandout(handout, doc, library, labels);
   const { documentId, version } = handout.meta;
+  // Which content made this copy: printed on every page, so a paper copy can be traced to its source.
+  const hash = contentHash(view);
+  const canonical = handout.url ?? (brand.web ? `${brand.web.replace(/\/$/, '')}/${handout.id}` : undefined);
   const result = await renderDocument(
     project,
     {
       template: handout.template,
-      view: { handout: view },
+      view: { handout: { ...view, hash, canonical } },
       language: handout.language,
       title: handout.title,
       subtitle: handout.subtitle,
-      keywords: [documentId, `version ${version}`].join(', '),
+      keywords: [documentId, `version ${version}`, hash].join(', '),
       footer: [
         `${labels.documentId ?? 'Dok.-id'} ${documentId}`,
         `${labels.version ?? 'Version'} ${version}`,
+        `${labels.contentHash ?? 'Kontrol'} ${hash}`,
         `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
       ].join(' · '),
       date: documentDate(handout.meta.date),
@@ -222,7 +230,7 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
     labels,
     request,
   );
-  return { ...result, id: handout.id, brand, language: handout.language, warnings: [] };
+  return { ...result, id: handout.id, brand, language: handout.language, warnings: [], version, hash };
 }
 
 async function renderProgramme(project: Project, doc: JsonDocument, request: RenderRequest): Promise<RenderResult> {

@@ -94,6 +94,10 @@ export async function runBatch(
           brand: job.brand,
           pages: result.pages,
           sha256: result.sha256,
+          version: result.version,
+          contentHash: result.contentHash,
+          // When it was built: what `handout check` compares a changed handout's version with.
+          built: new Date().toISOString().slice(0, 10),
         };
     } else {
       delete record.outputs[result.output];

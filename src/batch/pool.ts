@@ -10,7 +10,7 @@ import type { DiagnosticInit } from '../diagnostics.js';
 import type { Job } from './manifest.js';
 
 export type JobResult =
-  | { ok: true; output: string; pages: number; sha256: string; ms: number }
+  | { ok: true; output: string; pages: number; sha256: string; ms: number; version?: string; contentHash?: string }
   | { ok: false; output: string; diagnostics?: DiagnosticInit[]; message: string; ms: number };
 
 export function defaultJobs(): number {

@@ -12,6 +12,10 @@ export interface OutputRecord {
   brand: string;
   pages: number;
   sha256: string;
+  /** A handout's version and content hash when it was built. */
+  version?: string;
+  contentHash?: string;
+  built?: string;
 }
 
 export interface BuildRecord {

@@ -28,6 +28,8 @@ async function run(job: Job): Promise<JobResult> {
       output: job.output,
       pages: result.pages.length,
       sha256: createHash('sha256').update(result.pdf).digest('hex'),
+      version: result.version,
+      contentHash: result.hash,
       ms: performance.now() - started,
     };
   } catch (error) {

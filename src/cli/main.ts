@@ -7,10 +7,11 @@ import { runBatch } from '../batch/batch.js';
 import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
+import { checkProject } from '../check.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
-import { validateProject, within } from '../validate.js';
+import { byPlace, validateProject, within } from '../validate.js';
 import { type BuildReport, build } from './build.js';
 import { listProject } from './list.js';
 import { createReporter } from './progress.js';
@@ -148,7 +149,7 @@ await yargs(hideBin(process.argv))
         await validateProject(argv.root, argv.paths ?? []),
         path.resolve(argv.root),
         argv.paths ?? [],
-      );
+      ).sort(byPlace);
       const errors = problems.filter((p) => p.severity !== 'warning');
       if (argv.format === 'json')
         console.log(
@@ -165,6 +166,47 @@ await yargs(hideBin(process.argv))
         );
       }
       if (errors.length > 0) process.exitCode = 1;
+    },
+  )
+  .command(
+    'check',
+    'Clinical governance: review dates passed (error) or near (warning), content changed without a new version',
+    (y) =>
+      y
+        .option('warn-days', {
+          type: 'number',
+          default: 60,
+          describe: 'Warn when a review date is this many days away or fewer',
+        })
+        .option('today', { type: 'string', describe: 'Check as of this date, YYYY-MM-DD (default: today)' })
+        .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 on warnings too' })
+        .option('format', {
+          choices: ['text', 'json'] as const,
+          default: 'text' as const,
+          describe: 'json for CI annotations',
+        })
+        .example('$0 check --warn-days 90', 'In CI, before leaflets are published'),
+    async (argv) => {
+      const today = argv.today ?? new Date().toISOString().slice(0, 10);
+      const problems = (await checkProject(path.resolve(argv.root), { today, warnDays: argv['warn-days'] })).sort(
+        byPlace,
+      );
+      const errors = problems.filter((p) => p.severity !== 'warning');
+      if (argv.format === 'json')
+        console.log(
+          JSON.stringify(
+            problems.map((p) => ({ severity: 'error', ...p })),
+            null,
+            2,
+          ),
+        );
+      else {
+        for (const p of problems) console.error(formatDiagnostic(p));
+        console.error(
+          `${errors.length} error${errors.length === 1 ? '' : 's'}, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`,
+        );
+      }
+      if (errors.length > 0 || (argv.strict && problems.length > 0)) process.exitCode = 1;
     },
   )
   .command(

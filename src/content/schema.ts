@@ -231,6 +231,8 @@ export const HandoutSchema = z
       .default('da'),
     template: id.default('leaflet'),
     meta: HandoutMetaSchema,
+    /** Where the current version is published; else the brand's web address and the handout's id. */
+    url: url.optional(),
     intro: text.optional(),
     sections: z.array(SectionSchema).min(1, 'a handout needs at least one section'),
   })

@@ -1,0 +1,74 @@
+/** Clinical governance: provenance on every page, review dates, versions that go up. */
+import jsQR from 'jsqr';
+import { describe, expect, it } from 'vitest';
+import { runBatch } from '../src/batch/batch.js';
+import { checkProject } from '../src/check.js';
+import { formatDiagnostic } from '../src/diagnostics.js';
+import { openProject, render } from '../src/pipeline.js';
+import { readPdf } from './helpers/pdf.js';
+import { copyProject, editFile, ROOT } from './helpers/project.js';
+import { crop, renderPage } from './helpers/raster.js';
+
+const LEAFLET = 'content/handouts/smerter-i-ryggen.json';
+
+describe('provenance', () => {
+  it('prints document id, version and content hash on every page; one changed word changes the hash', async () => {
+    const first = await render(await openProject(ROOT), { handout: LEAFLET, brand: 'skovlund-sygehus' });
+    expect(first.hash).toMatch(/^[0-9a-f]{8}$/);
+    const pdf = await readPdf(first.pdf);
+    for (const page of pdf.pages)
+      expect(page.text).toContain(`Dok.-id PI-RYG-0042 · Version 1.0 · Kontrol ${first.hash}`);
+
+    const root = await copyProject();
+    await editFile(root, LEAFLET, (t) => t.replace('Hvilestillinger', 'Hvilestilinger'));
+    const changed = await render(await openProject(root), { handout: LEAFLET, brand: 'skovlund-sygehus' });
+    expect(changed.hash).not.toBe(first.hash);
+  });
+
+  it('ends with a QR code to the leaflet’s canonical address', async () => {
+    const result = await render(await openProject(ROOT), { handout: LEAFLET, brand: 'skovlund-sygehus' });
+    const last = result.pages.at(-1);
+    const qr = last?.items.find((i) => i.kind === 'picture' && i.picture.startsWith('qr:'));
+    expect(qr?.kind === 'picture' && qr.picture).toBe('qr:https://skovlund-sygehus.example/ryg/smerter-i-ryggen');
+    if (!last || !qr || qr.kind !== 'picture') return;
+    const region = crop(await renderPage(result.pdf, last.number), qr.x, qr.y, qr.width, qr.height);
+    expect(jsQR(region.data, region.width, region.height)?.data).toBe(
+      'https://skovlund-sygehus.example/ryg/smerter-i-ryggen',
+    );
+  });
+});
+
+describe('handout check', () => {
+  it('fails a leaflet past its review date, naming the date, and warns when it is near', async () => {
+    const passed = (await checkProject(ROOT, { today: '2028-11-02', warnDays: 60 })).map(formatDiagnostic);
+    expect(passed).toContain(
+      'content/handouts/smerter-i-ryggen.json:12:5: meta.reviewDate: the review date 2028-11-01 has passed: this leaflet must not be handed out until it is reviewed (review it, then set a new reviewDate and version)',
+    );
+    const near = await checkProject(ROOT, { today: '2028-10-01', warnDays: 60 });
+    expect(near.find((d) => d.file === LEAFLET)).toMatchObject({
+      severity: 'warning',
+      message: 'due for review in 31 days (2028-11-01)',
+    });
+    expect(await checkProject(ROOT, { today: '2027-01-01', warnDays: 60 })).toEqual([]);
+  });
+
+  it('notices a changed leaflet whose version did not go up, and is content when it does', async () => {
+    const root = await copyProject();
+    await editFile(root, 'handouts.config.json', () =>
+      JSON.stringify({ handouts: [LEAFLET], brands: ['skovlund-sygehus'] }),
+    );
+    await runBatch({ root, manifest: 'handouts.config.json', workers: 1, force: false }, () => {});
+    const today = { today: '2027-01-01', warnDays: 60 };
+    expect(await checkProject(root, today)).toEqual([]);
+
+    await editFile(root, LEAFLET, (t) => t.replace('Hvilestillinger', 'Gode hvilestillinger'));
+    const [problem] = await checkProject(root, today);
+    expect(problem).toMatchObject({ file: LEAFLET, path: 'meta.version', position: { line: 10, column: 5 } });
+    expect(problem?.message).toMatch(
+      /^the content changed since version 1\.0 was built \([0-9a-f]{8}, now [0-9a-f]{8}\), but the version did not go up$/,
+    );
+
+    await editFile(root, LEAFLET, (t) => t.replace('"version": "1.0"', '"version": "1.1"'));
+    expect(await checkProject(root, today)).toEqual([]);
+  });
+});
