@@ -7,10 +7,11 @@
 import { loadRecord } from './batch/record.js';
 import { displayPath, listJson, readJson } from './content/files.js';
 import { resolveHandout } from './content/handout.js';
-import { diagnosticAt, validate } from './content/json.js';
+import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import { contentDir, labelsFor, loadLibrary } from './content/library.js';
 import { contentHash } from './content/provenance.js';
-import { HandoutSchema } from './content/schema.js';
+import { capitalRuns, readability } from './content/readability.js';
+import { type Handout, HandoutSchema } from './content/schema.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 
 export interface CheckOptions {
@@ -18,6 +19,53 @@ export interface CheckOptions {
   today: string;
   /** Warn when a review date is this many days away or fewer. */
   warnDays: number;
+  /** Warn when a handout's or a section's LIX is above this (40: ordinary patient information). */
+  lixMax?: number;
+}
+
+/** The reader's text of a JSON value: every string but ids, references and addresses. */
+function textsOf(value: unknown, key = ''): string[] {
+  if (typeof value === 'string')
+    return /^(id|exercise|picture|type|tone|colour|doi|url|template|language|\$schema)$/.test(key) ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((v) => textsOf(v, key));
+  // A reference list is cited literature, not text written for the patient.
+  if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'references') return [];
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => (k === 'meta' ? [] : textsOf(v, k)));
+  return [];
+}
+
+/** Plain-language findings for one handout: readability and capitals. */
+function clearPrint(doc: JsonDocument, handout: Handout, lixMax: number): DiagnosticInit[] {
+  const out: DiagnosticInit[] = [];
+  const warn = (path: (string | number)[], message: string, hint?: string) =>
+    out.push({ ...diagnosticAt(doc, path, message, hint), severity: 'warning' });
+  const whole = readability(textsOf(handout));
+  if (whole.lix > lixMax) {
+    warn(
+      ['title'],
+      `LIX ${whole.lix} for the whole handout, above ${lixMax}`,
+      `longest sentences: ${whole.longest.map((l) => `"${l.text}" (${l.words} words)`).join('; ')}`,
+    );
+  }
+  handout.sections.forEach((section, i) => {
+    const r = readability(textsOf(section));
+    if (r.lix > lixMax)
+      warn(
+        ['sections', i, 'title'],
+        `LIX ${r.lix} in "${section.title}", above ${lixMax}`,
+        `shorten: "${r.longest[0]?.text}"`,
+      );
+  });
+  for (const text of textsOf(handout)) {
+    for (const run of capitalRuns(text))
+      warn(
+        ['title'],
+        `"${run}" is written in capitals: harder to read, and read out letter by letter`,
+        'write it in ordinary letters; bold it in the template if it must stand out',
+      );
+  }
+  return out;
 }
 
 function daysBetween(from: string, to: string): number {
@@ -53,6 +101,7 @@ export async function checkProject(root: string, options: CheckOptions): Promise
           severity: 'warning',
         });
       }
+      problems.push(...clearPrint(doc, handout, options.lixMax ?? 40));
       const hash = contentHash(resolveHandout(handout, doc, library, labelsFor(library, handout.language)));
       const built = Object.values(record.outputs).find(
         (o) =>

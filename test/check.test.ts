@@ -72,3 +72,34 @@ describe('handout check', () => {
     expect(await checkProject(root, today)).toEqual([]);
   });
 });
+
+describe('handout check: plain language', () => {
+  it('keeps the sample handouts under LIX 40, and warns about a hard section with its longest sentence', async () => {
+    expect(await checkProject(ROOT, { today: '2027-01-01', warnDays: 60, lixMax: 40 })).toEqual([]);
+    const root = await copyProject();
+    const hard =
+      'Rehabiliteringsforløbets individualiserede træningsprogrammering forudsætter systematisk evaluering af funktionsniveauet, smerteintensiteten og belastningstolerancen gennem hele interventionsperioden, hvorefter progressionen tilpasses.';
+    await editFile(root, LEAFLET, (t) =>
+      t
+        .replace(/"intro": "[^"]*"/, `"intro": "${hard}"`)
+        .replace(
+          '"title": "Hvilestillinger",\n      "blocks": [',
+          `"title": "Hvilestillinger",\n      "blocks": [{ "type": "paragraph", "text": "${Array(6).fill(hard).join(' ')}" },`,
+        ),
+    );
+    const warnings = await checkProject(root, { today: '2027-01-01', warnDays: 60, lixMax: 40 });
+    const section = warnings.find((w) => w.path === 'sections[0].title');
+    expect(section).toMatchObject({ severity: 'warning' });
+    expect(section?.message).toMatch(/^LIX \d+(\.\d)? in "Hvilestillinger", above 40$/);
+    expect(section?.hint).toContain('Rehabiliteringsforløbets');
+  });
+
+  it('warns about text in capitals', async () => {
+    const root = await copyProject();
+    await editFile(root, LEAFLET, (t) => t.replace('"Smerter i ryggen"', '"SMERTER I RYGGEN OG BENENE"'));
+    const warnings = await checkProject(root, { today: '2027-01-01', warnDays: 60 });
+    expect(warnings.map((w) => w.message)).toContain(
+      '"SMERTER I RYGGEN OG BENENE" is written in capitals: harder to read, and read out letter by letter',
+    );
+  });
+});

@@ -179,6 +179,11 @@ await yargs(hideBin(process.argv))
           describe: 'Warn when a review date is this many days away or fewer',
         })
         .option('today', { type: 'string', describe: 'Check as of this date, YYYY-MM-DD (default: today)' })
+        .option('lix-max', {
+          type: 'number',
+          default: 40,
+          describe: 'Warn when LIX (Danish readability) of a handout or section is above this',
+        })
         .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 on warnings too' })
         .option('format', {
           choices: ['text', 'json'] as const,
@@ -188,9 +193,9 @@ await yargs(hideBin(process.argv))
         .example('$0 check --warn-days 90', 'In CI, before leaflets are published'),
     async (argv) => {
       const today = argv.today ?? new Date().toISOString().slice(0, 10);
-      const problems = (await checkProject(path.resolve(argv.root), { today, warnDays: argv['warn-days'] })).sort(
-        byPlace,
-      );
+      const problems = (
+        await checkProject(path.resolve(argv.root), { today, warnDays: argv['warn-days'], lixMax: argv['lix-max'] })
+      ).sort(byPlace);
       const errors = problems.filter((p) => p.severity !== 'warning');
       if (argv.format === 'json')
         console.log(
