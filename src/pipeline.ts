@@ -3,6 +3,8 @@
  * load -> render template -> parse markup -> prepare pictures -> layout -> draw.
  */
 import path from 'node:path';
+import { documentHtml } from './alternative/html.js';
+import { documentText } from './alternative/text.js';
 import { loadFonts } from './brand/fonts.js';
 import { type Theme, themeFor, type Variant } from './brand/theme.js';
 import { catalogCategories } from './content/catalog.js';
@@ -57,7 +59,11 @@ export interface RenderRequest {
   variant?: Variant;
   /** The reader's language; a handout is printed in its own, a programme in any with labels. */
   language?: string;
+  /** Also write the document as HTML or plain text (`html`, `text` in the result). */
+  alternatives?: readonly Alternative[];
 }
+
+export type Alternative = 'html' | 'txt';
 
 export interface RenderResult {
   pdf: Uint8Array;
@@ -68,6 +74,8 @@ export interface RenderResult {
   language: string;
   /** What the reader gets less of than asked for, e.g. an exercise shown in Danish for want of a translation. */
   warnings: DiagnosticInit[];
+  html?: string;
+  text?: string;
   /** A handout's version and the short hash of the content that made it (also in its footer). */
   version?: string;
   hash?: string;
@@ -129,7 +137,7 @@ async function renderDocument(
   source: DocumentSource,
   brand: Brand,
   labels: Labels,
-  options: { archival?: boolean; variant?: Variant },
+  options: { archival?: boolean; variant?: Variant; alternatives?: readonly Alternative[] },
 ) {
   const { library, templates, root } = project;
   const theme: Theme = themeFor(brand, options.variant);
@@ -173,7 +181,16 @@ async function renderDocument(
     date: source.date,
     archival: options.archival,
   });
-  return { pdf, pages: layout.pages };
+  // The accessible alternatives come from the same document tree: same content, order and numbering.
+  const page = {
+    title: source.title,
+    language: languageTag(source.language),
+    organisation: brand.organisation,
+    footer: source.footer,
+  };
+  const html = options.alternatives?.includes('html') ? documentHtml(blocks, theme, pictures, page) : undefined;
+  const text = options.alternatives?.includes('txt') ? documentText(blocks, labels.picture ?? 'Billede') : undefined;
+  return { pdf, pages: layout.pages, html, text };
 }
 
 /** A handout or a programme, whichever the file holds. */

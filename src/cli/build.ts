@@ -12,7 +12,7 @@ import { brandIds, contentDir } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, writeFileAtomic } from '../output.js';
-import { openProject, render } from '../pipeline.js';
+import { type Alternative, openProject, render } from '../pipeline.js';
 
 export interface BuildOptions {
   root: string;
@@ -23,6 +23,8 @@ export interface BuildOptions {
   pdfa: boolean;
   variant?: Variant;
   language?: string;
+  /** pdf (the default), and the accessible alternatives html and txt. */
+  formats?: ('pdf' | Alternative)[];
   debug: boolean;
 }
 
@@ -73,6 +75,7 @@ export async function build(
           archival: options.pdfa,
           variant: options.variant,
           language: options.language,
+          alternatives: (options.formats ?? []).filter((f): f is Alternative => f !== 'pdf'),
         });
         const out = outputPath(
           path.resolve(options.out),
@@ -81,10 +84,18 @@ export async function build(
           options.variant,
         );
         for (const w of result.warnings) log(formatDiagnostic(w));
-        await writeFileAtomic(out, result.pdf);
-        report.built.push(out);
+        const formats = options.formats?.length ? options.formats : ['pdf'];
+        const written: string[] = [];
+        for (const format of formats) {
+          const file = format === 'pdf' ? out : out.replace(/\.pdf$/, `.${format}`);
+          const bytes =
+            format === 'pdf' ? result.pdf : new TextEncoder().encode(format === 'html' ? result.html : result.text);
+          await writeFileAtomic(file, bytes);
+          written.push(file);
+        }
+        report.built.push(...written);
         log(
-          `built ${path.relative(process.cwd(), out)} (${result.pages.length} pages, ${Math.round(performance.now() - started)} ms)`,
+          `built ${written.map((w) => path.relative(process.cwd(), w)).join(', ')} (${result.pages.length} pages, ${Math.round(performance.now() - started)} ms)`,
         );
       } catch (error) {
         report.failures.push({ target, message: describe(error, options.debug) });

@@ -59,6 +59,12 @@ await yargs(hideBin(process.argv))
           type: 'string',
           describe: 'Language of a programme (labels and exercises); handouts print in their own',
         })
+        .option('format', {
+          choices: ['pdf', 'html', 'txt'] as const,
+          array: true,
+          default: ['pdf'] as ('pdf' | 'html' | 'txt')[],
+          describe: 'pdf, and the accessible alternatives: html (a clean page for the web and phones) and txt',
+        })
         .check((argv) =>
           argv.all || (argv.files ?? []).length > 0 ? true : 'name at least one handout file, or use --all',
         )
@@ -83,6 +89,7 @@ await yargs(hideBin(process.argv))
         pdfa: argv.pdfa,
         variant: argv.variant,
         language: argv.lang,
+        formats: argv.format,
         debug: argv.debug,
       };
       const show = (report: BuildReport) => {

@@ -12,10 +12,10 @@ import { pictogramSvg } from '../pictures/pictogram.js';
 import { type Palette, SceneSchema } from '../pictures/scene.js';
 import { qrPicture } from './qr.js';
 import { prepareRaster, type RasterImage } from './raster.js';
-import { parseVector, type VectorPicture } from './vector.js';
+import { parseVector, type VectorPicture, vectorSvg } from './vector.js';
 
 export type PreparedPicture =
-  | { kind: 'vector'; vector: VectorPicture; aspect: number }
+  | { kind: 'vector'; vector: VectorPicture; svg: string; aspect: number }
   | { kind: 'svg'; svg: string; aspect: number }
   | { kind: 'raster'; image: RasterImage; aspect: number };
 
@@ -26,7 +26,7 @@ function svgPicture(svg: string, file: string): PreparedPicture {
   if (!parsed.has(svg)) parsed.set(svg, parseVector(svg));
   const vector = parsed.get(svg);
   const aspect = svgAspect(svg, file);
-  return vector ? { kind: 'vector', vector, aspect } : { kind: 'svg', svg, aspect };
+  return vector ? { kind: 'vector', vector, svg, aspect } : { kind: 'svg', svg, aspect };
 }
 
 export interface PictureContext {
@@ -82,7 +82,10 @@ export async function preparePicture(
   ctx: PictureContext,
   from: { file: string },
 ): Promise<PreparedPicture> {
-  if (ref.startsWith('qr:')) return { kind: 'vector', vector: qrPicture(ref.slice(3)), aspect: 1 };
+  if (ref.startsWith('qr:')) {
+    const vector = qrPicture(ref.slice(3));
+    return { kind: 'vector', vector, svg: vectorSvg(vector), aspect: 1 };
+  }
   return ref.startsWith('assets/') ? assetPicture(ref, ctx, from) : pictogram(ref, ctx);
 }
 

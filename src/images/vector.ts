@@ -206,3 +206,20 @@ export function parseVector(svg: string): VectorPicture | undefined {
   parser.end(svg);
   return supported && viewBox ? { viewBox, ops } : undefined;
 }
+
+/** A parsed picture as SVG text again (for a QR code, which has no source SVG). */
+export function vectorSvg(picture: VectorPicture): string {
+  const shapes = picture.ops.map(({ shape, style, matrix }) => {
+    const paint = `fill="${style.fill ?? 'none'}"${style.stroke ? ` stroke="${style.stroke}" stroke-width="${style.strokeWidth}"` : ''} transform="matrix(${matrix.join(' ')})"`;
+    if (shape.kind === 'path') return `<path d="${shape.d}" ${paint}/>`;
+    if (shape.kind === 'rect')
+      return `<rect x="${shape.x}" y="${shape.y}" width="${shape.width}" height="${shape.height}" rx="${shape.rx}" ${paint}/>`;
+    if (shape.kind === 'circle') return `<circle cx="${shape.cx}" cy="${shape.cy}" r="${shape.r}" ${paint}/>`;
+    if (shape.kind === 'ellipse')
+      return `<ellipse cx="${shape.cx}" cy="${shape.cy}" rx="${shape.rx}" ry="${shape.ry}" ${paint}/>`;
+    if (shape.kind === 'line')
+      return `<line x1="${shape.x1}" y1="${shape.y1}" x2="${shape.x2}" y2="${shape.y2}" ${paint}/>`;
+    return `<${shape.closed ? 'polygon' : 'polyline'} points="${shape.points.map((p) => p.join(',')).join(' ')}" ${paint}/>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${picture.viewBox.join(' ')}">${shapes.join('')}</svg>`;
+}
