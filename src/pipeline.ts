@@ -12,6 +12,7 @@ import { formatDate, languageTag } from './content/dates.js';
 import { localise } from './content/exercise-text.js';
 import { readJson } from './content/files.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
+import { hyphenatorFor } from './content/hyphenation.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import {
   brandAt,
@@ -30,6 +31,7 @@ import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 import { drawDocument } from './draw/document.js';
 import { type PreparedPicture, preparePictures } from './images/pictures.js';
 import { layoutDocument } from './layout/layout.js';
+import type { Hyphenator } from './layout/lines.js';
 import { fontMeasurer } from './layout/measure.js';
 import type { Page } from './layout/types.js';
 import { parseMarkup } from './markup/parse.js';
@@ -131,6 +133,13 @@ interface DocumentSource {
   file: string;
 }
 
+const hyphenatorCache = new Map<string, Hyphenator | undefined>();
+/** One hyphenator per language per process: its cache of split words is shared by every document. */
+function hyphenators(language: string): Hyphenator | undefined {
+  if (!hyphenatorCache.has(language)) hyphenatorCache.set(language, hyphenatorFor(language));
+  return hyphenatorCache.get(language);
+}
+
 /** Template -> markup -> document tree -> pictures -> layout -> PDF, for any document. */
 async function renderDocument(
   project: Project,
@@ -163,6 +172,7 @@ async function renderDocument(
     theme,
     measure,
     aspect,
+    hyphenate: hyphenators(source.language),
     furniture: {
       logo: { picture: brand.logo, alt: brand.organisation, aspect: aspect(brand.logo) },
       organisation: brand.organisation,

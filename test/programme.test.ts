@@ -69,6 +69,8 @@ describe("Anna Hansen's exercise sheet", () => {
     const other = await readPdf((await render(project, { handout: ANNA, brand: 'idraetsklinikken-kvik' })).pdf);
     expect(own.pages[0]?.fonts.some((f) => f.name.includes('OpenSans'))).toBe(true);
     expect(other.pages[0]?.fonts.some((f) => f.name.includes('AtkinsonHyperlegible'))).toBe(true);
+    // Lines break (and words are hyphenated) in other places in another font: compare the words.
+    const unhyphenate = (text: string) => text.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2');
     const body = (pdf: typeof own) =>
       pdf.pages.flatMap((p) => p.lines.filter((l) => l.y > 110 && l.y < 780).map((l) => l.text)).join(' ');
     const strip = (text: string) =>
@@ -76,7 +78,9 @@ describe("Anna Hansen's exercise sheet", () => {
         /Fysioterapi Lindebakken|Idrætsklinikken Kvik|Privat fysioterapiklinik|Sportsfysioterapi og løbeklinik|[^ ]*@[^ ]*|https:\/\/[^ ]*|Tlf\. [\d ]+|[A-Za-zæøå]+ \d+, \d{4} [A-Za-zæøå]+/g,
         '',
       );
-    expect(strip(body(other)).replace(/\s+/g, ' ')).toBe(strip(body(own)).replace(/\s+/g, ' '));
+    expect(strip(unhyphenate(body(other))).replace(/\s+/g, ' ')).toBe(
+      strip(unhyphenate(body(own))).replace(/\s+/g, ' '),
+    );
   });
 
   it('in large print: body text 16 pt or more, one exercise a page', async () => {

@@ -7,7 +7,7 @@
 import type { Theme } from '../brand/theme.js';
 import type { BlockNode, FigureNode, Inline } from '../markup/tree.js';
 import { plainText } from '../markup/tree.js';
-import { breakLines, type Line } from './lines.js';
+import { breakLines, type Hyphenator, type Line } from './lines.js';
 import type { StructureBuilder } from './structure.js';
 import { type Measurer, moveItem, type PlacedItem, type StructNode } from './types.js';
 
@@ -36,6 +36,8 @@ export interface LayoutContext {
   structure: StructureBuilder;
   /** The structure node the blocks being laid out belong to. */
   parent: StructNode;
+  /** Break points of long words, for the document's language. */
+  hyphenate?: Hyphenator;
 }
 
 interface TextStyle {
@@ -102,7 +104,7 @@ function textSlices(
   indent = 0,
 ): Slice[] {
   width = Math.min(width, ctx.theme.measure - indent);
-  const lines = breakLines(inlines, width, style.size, ctx.measure, style.bold ? 'bold' : 'regular');
+  const lines = breakLines(inlines, width, style.size, ctx.measure, style.bold ? 'bold' : 'regular', ctx.hyphenate);
   return lineSlices(lines, style, ctx, tag, indent);
 }
 

@@ -3,6 +3,7 @@ import type { Theme } from '../brand/theme.js';
 import type { BlockNode } from '../markup/tree.js';
 import { flowSlices } from './blocks.js';
 import { type Furniture, furnitureItems } from './furniture.js';
+import type { Hyphenator } from './lines.js';
 import { paginate } from './paginate.js';
 import { StructureBuilder } from './structure.js';
 import type { Layout, Measurer } from './types.js';
@@ -14,9 +15,10 @@ export interface LayoutInput {
   /** Width over height of each picture the blocks name. */
   aspect(picture: string): number;
   furniture: Furniture;
+  hyphenate?: Hyphenator;
 }
 
-export function layoutDocument({ blocks, theme, measure, aspect, furniture }: LayoutInput): Layout {
+export function layoutDocument({ blocks, theme, measure, aspect, furniture, hyphenate }: LayoutInput): Layout {
   const { frame } = theme;
   const height = frame.bottom - frame.top;
   const structure = new StructureBuilder();
@@ -28,6 +30,7 @@ export function layoutDocument({ blocks, theme, measure, aspect, furniture }: La
     maxKeepHeight: height,
     structure,
     parent: structure.root,
+    hyphenate,
   });
   const pages = paginate(slices, { left: frame.left, top: frame.top, height });
   return {

@@ -24,6 +24,7 @@ interface Segment {
   text: string;
   style: FontStyle;
   href?: string;
+  literal?: boolean;
 }
 
 /** A word is one or more segments with no space between (e.g. bold "Obs" and ":"). */
@@ -43,7 +44,7 @@ function tokenize(inlines: readonly Inline[], base: FontStyle): Token[] {
     const style: FontStyle = inline.bold ? 'bold' : base;
     for (const part of inline.text.split(/( )/)) {
       if (part === '') continue;
-      const segment: Segment = { text: part, style, href: inline.href };
+      const segment: Segment = { text: part, style, href: inline.href, literal: inline.literal };
       if (part === ' ') {
         word = undefined;
         tokens.push({ kind: 'space', segment });
@@ -58,12 +59,27 @@ function tokenize(inlines: readonly Inline[], base: FontStyle): Token[] {
   return tokens;
 }
 
+/** The places a word may be split at, as its pieces ("genop", "træ", "nings", ...); one piece if none. */
+export type Hyphenator = (word: string) => string[];
+
+/**
+ * A word a hyphenator may split: lower-case letters only. Names (a capital), numbers,
+ * addresses and DOIs are never split.
+ */
+function splittable(word: Word): boolean {
+  const [segment] = word;
+  return (
+    word.length === 1 && !segment?.literal && !segment?.href && /^[\p{Ll}]{8,}[.,;:!?)]*$/u.test(segment?.text ?? '')
+  );
+}
+
 export function breakLines(
   inlines: readonly Inline[],
   maxWidth: number,
   size: number,
   measure: Measurer,
   base: FontStyle = 'regular',
+  hyphenate?: Hyphenator,
 ): Line[] {
   const lines: Line[] = [];
   let current: Fragment[] = [];
@@ -93,10 +109,26 @@ export function breakLines(
     }
     const wordWidth = token.word.reduce((w, s) => w + widthOf(s), 0);
     const spaceWidth = pendingSpace ? widthOf(pendingSpace) : 0;
-    if (current.length > 0 && x + spaceWidth + wordWidth > maxWidth) endLine();
+    if (x + spaceWidth + wordWidth > maxWidth && hyphenate && splittable(token.word)) {
+      // Split a long word only where it must: at the last break point that still fits this line.
+      const segment = token.word[0] as Segment;
+      const pieces = hyphenate(segment.text);
+      for (let k = pieces.length - 1; k >= 1; k--) {
+        const head = { ...segment, text: `${pieces.slice(0, k).join('')}-` };
+        if (x + spaceWidth + widthOf(head) <= maxWidth) {
+          if (pendingSpace && current.length > 0) place(pendingSpace);
+          place(head);
+          endLine();
+          token.word = [{ ...segment, text: pieces.slice(k).join('') }];
+          break;
+        }
+      }
+    }
+    const rest = token.word.reduce((w, s) => w + widthOf(s), 0);
+    if (current.length > 0 && x + spaceWidth + rest > maxWidth) endLine();
     if (pendingSpace && current.length > 0) place(pendingSpace);
     pendingSpace = undefined;
-    if (wordWidth <= maxWidth - x) {
+    if (rest <= maxWidth - x) {
       for (const s of token.word) place(s);
     } else {
       for (const piece of cutWord(token.word, maxWidth, x, widthOf)) {

@@ -212,7 +212,7 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
 function toInlines(
   nodes: RawNode[],
   problems: DiagnosticInit[],
-  style: { bold: boolean; href?: string } = { bold: false },
+  style: { bold: boolean; href?: string; literal?: boolean } = { bold: false },
 ): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
@@ -223,6 +223,8 @@ function toInlines(
       out.push(...toInlines(node.children, problems, { ...style, bold: true }));
     } else if (node.name === 'a') {
       out.push(...toInlines(node.children, problems, { ...style, href: node.attributes.href }));
+    } else if (node.name === 'code') {
+      out.push(...toInlines(node.children, problems, { ...style, literal: true }));
     } else if (node.name === 'br') {
       out.push({ kind: 'break' });
     } else if (VOCABULARY[node.name]) {

@@ -9,7 +9,9 @@ export interface SourceSpan {
   column: number;
 }
 
-export type Inline = { kind: 'text'; text: string; bold: boolean; href?: string } | { kind: 'break' };
+export type Inline =
+  | { kind: 'text'; text: string; bold: boolean; href?: string; literal?: boolean }
+  | { kind: 'break' };
 
 export interface FigureNode {
   picture: string;

@@ -94,6 +94,7 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   b: { content: 'inline', inline: true, description: 'bold text' },
   a: { content: 'inline', inline: true, attributes: { href: [] }, required: ['href'], description: 'a link' },
   br: { content: 'empty', inline: true, description: 'a line break' },
+  code: { content: 'inline', inline: true, description: 'literal text such as an id: never hyphenated' },
 };
 
 /** Problems with one element's name and attributes, or none. */

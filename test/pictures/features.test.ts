@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arrowSvg } from '../../src/pictures/arrows.js';
-import { type PosedFigure, poseFigure } from '../../src/pictures/body.js';
+import { type PosedFigure, poseFigure, type ScreenPoint } from '../../src/pictures/body.js';
+import { figureParts } from '../../src/pictures/figure.js';
 import { pictogramSvg } from '../../src/pictures/pictogram.js';
 import { propColours, propSvg } from '../../src/pictures/props.js';
 import { pointResolver } from '../../src/pictures/refs.js';
@@ -116,6 +117,32 @@ describe('arrows', () => {
   });
 });
 
+describe('paint order overrides (front / back)', () => {
+  const base: Figure = { at: [200, 150], trunk: -90, near: { hip: 100, knee: 130, legOut: 40, footOut: -80 } };
+  const order = (f: Figure) => figureParts(poseFigure(f, { turn: 60, tilt: 30 })).map((p) => p.name);
+
+  it('leave the depth order alone when unset or empty', () => {
+    expect(order({ ...base, front: [], back: [] })).toEqual(order(base));
+    expect(pictogramSvg({ figures: [{ ...base, front: [] }] }, PALETTE)).toBe(
+      pictogramSvg({ figures: [base] }, PALETTE),
+    );
+  });
+
+  it('paint listed limbs last (front) or first (back), keeping the rest in depth order', () => {
+    const plain = order(base);
+    const front = order({ ...base, front: ['near-leg'] });
+    expect(front.at(-1)).toBe('near-leg');
+    expect(front.filter((n) => n !== 'near-leg')).toEqual(plain.filter((n) => n !== 'near-leg'));
+    const back = order({ ...base, back: ['far-arm', 'near-arm'] });
+    expect(back.slice(0, 2).sort()).toEqual(['far-arm', 'near-arm']);
+    expect(back.indexOf('torso')).toBeGreaterThan(1);
+  });
+
+  it('reject unknown limb names', () => {
+    expect(SceneSchema.safeParse({ figures: [{ at: [0, 0], front: ['near-foot'] }] }).success).toBe(false);
+  });
+});
+
 /** Checks on what the corrected pictures show, so a later edit does not bring the old misreadings back. */
 describe('pictures show the exercise', () => {
   it('band-arm-raise: both hands overhead, band between them, ghost arms at shoulder height', () => {
@@ -170,5 +197,100 @@ describe('pictures show the exercise', () => {
     const along = (x: number) => (x - belly.x) * Math.sign(f.joints.pelvis.x - chest.x);
     expect(along(near.hand.x) * along(far.hand.x)).toBeLessThan(0);
     for (const h of [near.hand, far.hand]) expect(Math.abs(h.y - belly.y)).toBeLessThan(15);
+  });
+  const SIDE_VIEW = { turn: 0, tilt: 0 };
+  /** Joints in the world frame (x along the floor, y up, depth towards the viewer), in body units. */
+  const world = (f: Figure) => poseFigure({ ...f, at: [0, 0], scale: 1 }, SIDE_VIEW).joints;
+  const dist3 = (a: ScreenPoint, b: ScreenPoint) => Math.hypot(a.x - b.x, a.y - b.y, a.depth - b.depth);
+  /** Distance from p to the segment a-b, in 3D. */
+  const toSegment = (p: ScreenPoint, a: ScreenPoint, b: ScreenPoint) => {
+    const [abx, aby, abz] = [b.x - a.x, b.y - a.y, b.depth - a.depth];
+    const [apx, apy, apz] = [p.x - a.x, p.y - a.y, p.depth - a.depth];
+    const t = Math.max(0, Math.min(1, (abx * apx + aby * apy + abz * apz) / (abx ** 2 + aby ** 2 + abz ** 2)));
+    return Math.hypot(apx - t * abx, apy - t * aby, apz - t * abz);
+  };
+
+  it('piriformis-stretch: on the back, the near ankle rests across the far thigh, knee out, painted in front', () => {
+    const scene = load('piriformis-stretch');
+    const [fig] = scene.figures as [Figure];
+    expect(fig.trunk).toBe(-90);
+    const j = world(fig);
+    // The crossed ankle lies on the far thigh, near the knee.
+    expect(toSegment(j.near.ankle, j.far.hip, j.far.knee)).toBeLessThan(14);
+    expect(dist3(j.near.ankle, j.far.knee)).toBeLessThan(25);
+    // The crossed knee points out to the side; its shin runs across, level.
+    expect(j.near.knee.depth - j.far.knee.depth).toBeGreaterThan(35);
+    expect(Math.abs(j.near.knee.y - j.near.ankle.y)).toBeLessThan(10);
+    // The bottom thigh is pulled up; hands reach towards it.
+    expect(-j.far.knee.y).toBeGreaterThan(40);
+    expect(dist3(j.near.hand, j.far.knee)).toBeLessThan(30);
+    // Seen from the feet end, with the crossed leg painted over the other one.
+    expect(scene.camera?.turn ?? 0).toBeGreaterThan(20);
+    const parts = figureParts(posed(scene)[0] as PosedFigure).map((p) => p.name);
+    expect(parts.indexOf('near-leg')).toBeGreaterThan(parts.indexOf('far-leg'));
+  });
+
+  it('book-opener: lying on the side, knees stacked; the top arm goes from the bottom hand over to the other side', () => {
+    const scene = load('book-opener');
+    const [start, open] = scene.figures as [Figure, Figure];
+    expect(start.ghost).toBe(true);
+    for (const f of [start, open]) {
+      expect(f.trunk).toBe(-90);
+      expect(Math.abs(f.turn ?? 0)).toBe(90);
+    }
+    const top = (f: Figure) => (world(f).near.shoulder.y < world(f).far.shoulder.y ? 'near' : 'far');
+    const s = world(start);
+    const o = world(open);
+    const t = top(start);
+    const b = t === 'near' ? 'far' : 'near';
+    // Knees bent forwards and stacked, the same in both poses.
+    expect(Math.abs(s.near.knee.depth - s.far.knee.depth)).toBeLessThan(5);
+    expect(o.near.knee).toEqual(s.near.knee);
+    // Start: both hands forwards together; end: the top hand on the other side, the bottom hand stays.
+    const front = Math.sign(s[b].hand.depth);
+    expect(dist3(s[t].hand, s[b].hand)).toBeLessThan(20);
+    expect(front * o[t].hand.depth).toBeLessThan(-50);
+    expect(front * o[b].hand.depth).toBeGreaterThan(50);
+    expect(Math.abs(o[t].hand.y - o[b].hand.y)).toBeLessThan(10); // back down near the floor
+    expect(scene.arrows?.some((a) => 'around' in a)).toBe(true);
+  });
+
+  it('pallof-press: the band comes from the side; the arms press it straight forward from the chest', () => {
+    const scene = load('pallof-press');
+    const [start, press] = scene.figures as [Figure, Figure];
+    expect(start.ghost).toBe(true);
+    const s = world(start);
+    const p = world(press);
+    for (const side of ['near', 'far'] as const) {
+      expect(Math.abs(s[side].hand.depth)).toBeLessThan(8); // hands together in front of the chest
+      expect(s[side].hand.x - s.chest.x).toBeLessThan(20);
+      expect(p[side].hand.x - s[side].hand.x).toBeGreaterThan(30); // pressed forwards
+      expect(Math.abs(p[side].hand.y - s[side].hand.y)).toBeLessThan(10); // at chest height
+      expect(dist3(p[side].shoulder, p[side].hand)).toBeGreaterThan(66); // arms straight
+    }
+    // On the page, the band does not continue the line of the arms.
+    const [, main] = posed(scene) as [PosedFigure, PosedFigure];
+    const band = scene.props?.find((b) => b.type === 'band' && !b.ghost);
+    if (band?.type !== 'band' || !Array.isArray(band.from) || band.from.length !== 2) throw new Error('no band');
+    const h = main.joints.near.hand;
+    const sh = main.joints.near.shoulder;
+    const angle = (dx: number, dy: number) => Math.atan2(dy, dx);
+    const between =
+      Math.abs(angle(band.from[0] - h.x, band.from[1] - h.y) - angle(sh.x - h.x, sh.y - h.y)) * (180 / Math.PI);
+    expect(Math.min(between, 360 - between)).toBeGreaterThan(45);
+  });
+
+  it('child-pose: the head is painted over the arms, the hands reach forwards along the floor', () => {
+    const scene = load('child-pose');
+    const [f] = posed(scene) as [PosedFigure];
+    const parts = figureParts(f).map((p) => p.name);
+    expect(parts.indexOf('torso')).toBeGreaterThan(parts.indexOf('near-arm'));
+    expect(parts.indexOf('torso')).toBeGreaterThan(parts.indexOf('far-arm'));
+    const mat = scene.props?.find((p) => p.type === 'mat');
+    if (mat?.type !== 'mat') throw new Error('no mat');
+    expect(mat.y - f.joints.near.hand.y).toBeLessThan(10);
+    expect(f.joints.near.hand.x).toBeGreaterThan(f.joints.head.x + 30);
+    expect(mat.y - f.joints.head.y).toBeLessThan(25); // forehead down towards the floor
+    expect(f.joints.near.ankle.x).toBeLessThan(f.joints.near.knee.x); // sitting back on the heels
   });
 });

@@ -71,10 +71,22 @@ describe('spine bend (lowBack, upperBack, twist)', () => {
 });
 
 describe('new exercise pictures show the exercise', () => {
-  it('glute-bridge: the hips are lifted above the start pose, shoulders stay down', () => {
-    const [start, up] = posed(load('glute-bridge')) as [PosedFigure, PosedFigure];
-    expect(up.joints.pelvis.y).toBeLessThan(start.joints.pelvis.y - 25);
-    expect(Math.abs(up.joints.near.shoulder.y - start.joints.near.shoulder.y)).toBeLessThan(15);
+  it('glute-bridge: hips lifted into a straight shoulders-hips-knees line, shoulders and head down', () => {
+    const scene = load('glute-bridge');
+    const [up] = posed(scene).filter((p) => !p.figure.ghost) as [PosedFigure];
+    const { pelvis, head } = up.joints;
+    const { shoulder, knee, hand, heel } = up.joints.near;
+    const floor = scene.props?.find((p) => p.type === 'mat');
+    if (floor?.type !== 'mat') throw new Error('no mat');
+    expect(pelvis.y).toBeLessThan(shoulder.y - 20); // hips lifted
+    expect(floor.y - shoulder.y).toBeLessThan(30); // shoulders on the floor
+    expect(floor.y - (head.y + 14.5 * up.scale)).toBeLessThan(6); // head resting on the floor
+    expect(floor.y - hand.y).toBeLessThan(12); // arms along the floor
+    expect(floor.y - heel.y).toBeLessThan(12); // feet flat
+    // Shoulders, hips and knees in a line (no sagging or arching).
+    const slope = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+      (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
+    expect(Math.abs(slope(shoulder, pelvis) - slope(pelvis, knee))).toBeLessThan(12);
   });
 
   it('bird-dog: the reaching hand and the stretched foot are in line with the back', () => {
