@@ -54,6 +54,50 @@ function glyphWarnings(doc: JsonDocument): DiagnosticInit[] {
   return out;
 }
 
+/** Exercise and picture references in a handout that did not pass its schema, read from the raw JSON. */
+function looseReferences(doc: JsonDocument, library: Library): DiagnosticInit[] {
+  const out: DiagnosticInit[] = [];
+  const sections = (doc.value as { sections?: unknown })?.sections;
+  if (!Array.isArray(sections)) return out;
+  sections.forEach((section, s) => {
+    const blocks = (section as { blocks?: unknown })?.blocks;
+    if (!Array.isArray(blocks)) return;
+    blocks.forEach((block, b) => {
+      const items = (block as { items?: unknown })?.items;
+      if (!Array.isArray(items)) return;
+      items.forEach((item, i) => {
+        const { exercise, picture } = (item ?? {}) as { exercise?: unknown; picture?: unknown };
+        const at = ['sections', s, 'blocks', b, 'items', i];
+        if (
+          typeof exercise === 'string' &&
+          !library.exercises.has(exercise) &&
+          !library.broken.has(`exercises/${exercise}`)
+        ) {
+          out.push(
+            diagnosticAt(
+              doc,
+              [...at, 'exercise'],
+              `unknown exercise "${exercise}"`,
+              didYouMean(exercise, library.exercises.keys()),
+            ),
+          );
+        }
+        if (typeof picture === 'string' && !picture.startsWith('assets/') && !library.pictures.has(picture)) {
+          out.push(
+            diagnosticAt(
+              doc,
+              [...at, 'picture'],
+              `unknown picture "${picture}"`,
+              didYouMean(picture, library.pictures.keys()),
+            ),
+          );
+        }
+      });
+    });
+  });
+  return out;
+}
+
 async function checkHandout(
   root: string,
   doc: JsonDocument,
@@ -65,7 +109,11 @@ async function checkHandout(
   await collect(problems, () => {
     parsed = validate(doc, HandoutSchema);
   });
-  if (!parsed) return;
+  if (!parsed) {
+    // A file with schema errors still gets its references checked, so one run shows everything.
+    problems.push(...looseReferences(doc, library));
+    return;
+  }
   const handout: Handout = parsed;
   await collect(problems, () => resolveHandout(handout, doc, library, labelsFor(library, handout.language)));
   problems.push(...(await handoutFileProblems(handout, doc, root, templates?.names() ?? [handout.template])));

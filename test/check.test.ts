@@ -107,10 +107,16 @@ describe('handout check: plain language', () => {
 describe('clear print by construction', () => {
   it('refuses a template that tries to justify text or set a tiny font: the markup has no way to say it', async () => {
     const root = await copyProject();
-    await editFile(root, 'templates/partials/block.hbs', (t) => t.replace('<p>{{text}}</p>', '<p align="justify" size="6">{{text}}</p>'));
+    await editFile(root, 'templates/partials/block.hbs', (t) =>
+      t.replace('<p>{{text}}</p>', '<p align="justify" size="6">{{text}}</p>'),
+    );
     const { validateProject } = await import('../src/validate.js');
     const lines = (await validateProject(root)).map(formatDiagnostic);
-    expect(lines).toContain('templates/partials/block.hbs:2:30: unknown attribute "align" on <p> (<p> takes no attributes)');
-    expect(lines).toContain('templates/partials/block.hbs:2:30: unknown attribute "size" on <p> (<p> takes no attributes)');
+    expect(lines).toContain(
+      'templates/partials/block.hbs:2:30: unknown attribute "align" on <p> (<p> takes no attributes)',
+    );
+    expect(lines).toContain(
+      'templates/partials/block.hbs:2:30: unknown attribute "size" on <p> (<p> takes no attributes)',
+    );
   });
 });

@@ -4,7 +4,6 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../content/files.js';
 import { loadLibrary } from '../content/library.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { InputIndex } from './inputs.js';
@@ -53,10 +52,9 @@ export async function runBatch(
 ): Promise<BatchSummary> {
   const started = performance.now();
   const root = path.resolve(options.root);
-  const manifestFile = displayPath(root, path.resolve(root, options.manifest));
-  const manifest = await loadManifest(root, options.manifest);
+  const { manifest, doc } = await loadManifest(root, options.manifest);
   const library = await loadLibrary(root);
-  const all = await expandManifest(manifest, root, library, manifestFile);
+  const all = await expandManifest(manifest, root, library, doc);
   const jobs = options.shard ? all.filter((j) => inShard(j.output, options.shard as Shard)) : all;
 
   const record = await loadRecord(root);

@@ -9,10 +9,10 @@ import { glob } from 'tinyglobby';
 import { z } from 'zod';
 import { VARIANTS } from '../brand/theme.js';
 import { readJson } from '../content/files.js';
-import { validate } from '../content/json.js';
+import { diagnosticAt, type JsonDocument, validate } from '../content/json.js';
 import { brandIds, type Library } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
-import { HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 
 export const ManifestSchema = z
   .strictObject({
@@ -47,8 +47,9 @@ export interface Job {
   pdfa: boolean;
 }
 
-export async function loadManifest(root: string, file: string): Promise<Manifest> {
-  return validate(await readJson(root, path.resolve(root, file)), ManifestSchema);
+export async function loadManifest(root: string, file: string): Promise<{ manifest: Manifest; doc: JsonDocument }> {
+  const doc = await readJson(root, path.resolve(root, file));
+  return { manifest: validate(doc, ManifestSchema), doc };
 }
 
 function matcher(pattern: string): RegExp {
@@ -74,26 +75,28 @@ export async function expandManifest(
   manifest: Manifest,
   root: string,
   library: Library,
-  manifestFile: string,
+  where: string | JsonDocument,
 ): Promise<Job[]> {
+  // A problem points at its field in the manifest file when we have the file's text.
+  const at = (field: string, message: string, hint?: string): DiagnosticInit =>
+    typeof where === 'string'
+      ? { file: where, path: field, message, hint }
+      : diagnosticAt(where, [field], message, hint);
   const handouts = (await glob(manifest.handouts, { cwd: root, onlyFiles: true })).sort();
   if (handouts.length === 0) {
-    throw new HandoutError({
-      file: manifestFile,
-      path: 'handouts',
-      message: `no handout files match ${manifest.handouts.join(', ')}`,
-    });
+    throw new HandoutError(at('handouts', `no handout files match ${manifest.handouts.join(', ')}`));
   }
   const known = brandIds(library);
   const brands = known.filter((id) => manifest.brands.some((p) => matcher(p).test(id)));
   const unmatched = manifest.brands.filter((p) => !known.some((id) => matcher(p).test(id)));
   if (unmatched.length > 0) {
-    throw new HandoutError({
-      file: manifestFile,
-      path: 'brands',
-      message: `no brand matches ${unmatched.map((p) => `"${p}"`).join(', ')}`,
-      hint: `known brands: ${known.join(', ')}`,
-    });
+    throw new HandoutError(
+      at(
+        'brands',
+        `no brand matches ${unmatched.map((p) => `"${p}"`).join(', ')}`,
+        `known brands: ${known.join(', ')}`,
+      ),
+    );
   }
   const jobs: Job[] = [];
   for (const handout of handouts) {
@@ -121,15 +124,16 @@ export async function expandManifest(
     const describe = (j: Job) =>
       `${j.handout} for ${j.brand}${j.variant === 'standard' ? '' : ` (${j.variant})`}${manifest.languages.length > 1 ? ` in ${j.language}` : ''}`;
     throw new HandoutError(
-      clashes.map((job) => ({
-        file: manifestFile,
-        path: 'output',
-        message: `two outputs would be written to ${job.output}: ${sorted
-          .filter((j) => j.output === job.output)
-          .map(describe)
-          .join(' and ')}`,
-        hint: 'put {brand}, {lang}, {handout} and {variant} in the output pattern',
-      })),
+      clashes.map((job) =>
+        at(
+          'output',
+          `two outputs would be written to ${job.output}: ${sorted
+            .filter((j) => j.output === job.output)
+            .map(describe)
+            .join(' and ')}`,
+          'put {brand}, {lang}, {handout} and {variant} in the output pattern',
+        ),
+      ),
     );
   }
   return sorted;

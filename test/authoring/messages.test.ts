@@ -91,4 +91,22 @@ describe('messages a content author reads', () => {
       /blocked\/skovlund-sygehus\/smerter-i-ryggen\.pdf: cannot write the PDF: a file stands where a folder should be$/,
     );
   });
+
+  it('checks the references of a handout that also has schema errors, in the same run', async () => {
+    const root = await copyProject();
+    await editFile(root, 'content/handouts/smerter-i-ryggen.json', (t) =>
+      t.replace('"version": "1.0"', '"version": 1').replace('"exercise": "heel-slide"', '"exercise": "heel-slid"'),
+    );
+    const lines = (await validateProject(root)).map(formatDiagnostic);
+    expect(lines).toContain(
+      'content/handouts/smerter-i-ryggen.json:10:5: meta.version: expected string, received number',
+    );
+    expect(
+      lines.some((l) =>
+        /smerter-i-ryggen\.json:\d+:\d+: sections\[4\]\.blocks\[\d+\]\.items\[1\]\.exercise: unknown exercise "heel-slid" \(did you mean "heel-slide"\?\)/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
+  });
 });

@@ -104,7 +104,7 @@ describe('handout batch', () => {
   it('splits the work into shards that are disjoint and cover everything', async () => {
     const root = await project();
     const library = await loadLibrary(root);
-    const manifest = await loadManifest(root, 'handouts.config.json');
+    const { manifest } = await loadManifest(root, 'handouts.config.json');
     // 2 handouts x 2 brands x 2 languages.
     const jobs = await expandManifest(
       { ...manifest, languages: ['da', 'en'], output: 'out/{lang}/{brand}/{handout}.pdf' },
