@@ -11,6 +11,7 @@ import { catalogCategories } from './content/catalog.js';
 import { formatDate, languageTag } from './content/dates.js';
 import { localise } from './content/exercise-text.js';
 import { readJson } from './content/files.js';
+import { glyphWarnings } from './content/glyphs.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { hyphenatorFor } from './content/hyphenation.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
@@ -257,7 +258,15 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
     labels,
     request,
   );
-  return { ...result, id: handout.id, brand, language: handout.language, warnings: [], version, hash };
+  return {
+    ...result,
+    id: handout.id,
+    brand,
+    language: handout.language,
+    warnings: glyphWarnings(doc, brand.font),
+    version,
+    hash,
+  };
 }
 
 async function renderProgramme(project: Project, doc: JsonDocument, request: RenderRequest): Promise<RenderResult> {
@@ -302,7 +311,9 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
     labels,
     request,
   );
-  return { ...result, id: programme.id, brand, language, warnings };
+  // A warning about the client's name would put (part of) the name in the log.
+  const glyphs = glyphWarnings(doc, brand.font).filter((w) => w.path !== 'client');
+  return { ...result, id: programme.id, brand, language, warnings: [...warnings, ...glyphs] };
 }
 
 /**

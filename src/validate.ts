@@ -5,8 +5,8 @@
  * picture and image file).
  */
 import path from 'node:path';
-import { loadFonts, missingGlyphs } from './brand/fonts.js';
 import { displayPath, listJson, projectFile, readJson } from './content/files.js';
+import { glyphWarnings } from './content/glyphs.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import { contentDir, exercisePictureProblem, type Library, labelsFor, loadLibrary } from './content/library.js';
@@ -24,34 +24,6 @@ async function collect(problems: DiagnosticInit[], check: () => unknown): Promis
     if (error instanceof HandoutError) problems.push(...error.diagnostics);
     else throw error;
   }
-}
-
-/** Every string of a JSON value with its path, to look for characters the font cannot draw. */
-function* strings(value: unknown, at: (string | number)[] = []): Generator<[string, (string | number)[]]> {
-  if (typeof value === 'string') yield [value, at];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...at, i]);
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...at, k]);
-}
-
-function glyphWarnings(doc: JsonDocument): DiagnosticInit[] {
-  const font = loadFonts('atkinson-hyperlegible').regular;
-  const out: DiagnosticInit[] = [];
-  for (const [text, at] of strings(doc.value)) {
-    const missing = missingGlyphs(font, text);
-    if (missing.length > 0) {
-      out.push({
-        ...diagnosticAt(
-          doc,
-          at,
-          `the font cannot draw ${missing.map((c) => `"${c}" (U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`,
-          'they would print as empty boxes; write them differently',
-        ),
-        severity: 'warning',
-      });
-    }
-  }
-  return out;
 }
 
 /** Exercise and picture references in a handout that did not pass its schema, read from the raw JSON. */

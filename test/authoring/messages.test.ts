@@ -110,3 +110,20 @@ describe('messages a content author reads', () => {
     ).toBe(true);
   });
 });
+
+describe('characters the font lacks', () => {
+  it('are named in a warning when the handout is built', async () => {
+    const root = await copyProject();
+    await editFile(root, 'content/handouts/smerter-i-ryggen.json', (t) =>
+      t.replace('"title": "Smerter i ryggen"', '"title": "Smerter i ryggen 💪"'),
+    );
+    const { openProject, render } = await import('../../src/pipeline.js');
+    const result = await render(await openProject(root), {
+      handout: 'content/handouts/smerter-i-ryggen.json',
+      brand: 'skovlund-sygehus',
+    });
+    expect(result.warnings.map(formatDiagnostic)).toEqual([
+      'content/handouts/smerter-i-ryggen.json:4:3: warning: title: the font cannot draw "💪" (U+1F4AA) (they would print as empty boxes; write them differently)',
+    ]);
+  });
+});
