@@ -8,7 +8,7 @@ import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
 import { checkProject } from '../check.js';
-import { formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { byPlace, validateProject, within } from '../validate.js';
@@ -25,6 +25,25 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 let debug = false;
+
+/** Diagnostics like a compiler's (text) or as one JSON array for CI annotations; returns the number of errors. */
+function report(problems: readonly DiagnosticInit[], format: 'text' | 'json'): number {
+  const errors = problems.filter((p) => p.severity !== 'warning').length;
+  if (format === 'json') {
+    console.log(
+      JSON.stringify(
+        problems.map((p) => ({ severity: 'error', ...p })),
+        null,
+        2,
+      ),
+    );
+    return errors;
+  }
+  for (const p of problems) console.error(formatDiagnostic(p));
+  const warnings = problems.length - errors;
+  console.error(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return errors;
+}
 
 await yargs(hideBin(process.argv))
   .scriptName('handout')
@@ -157,22 +176,7 @@ await yargs(hideBin(process.argv))
         path.resolve(argv.root),
         argv.paths ?? [],
       ).sort(byPlace);
-      const errors = problems.filter((p) => p.severity !== 'warning');
-      if (argv.format === 'json')
-        console.log(
-          JSON.stringify(
-            problems.map((p) => ({ severity: 'error', ...p })),
-            null,
-            2,
-          ),
-        );
-      else {
-        for (const p of problems) console.error(formatDiagnostic(p));
-        console.error(
-          `${errors.length} error${errors.length === 1 ? '' : 's'}, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`,
-        );
-      }
-      if (errors.length > 0) process.exitCode = 1;
+      if (report(problems, argv.format) > 0) process.exitCode = 1;
     },
   )
   .command(
@@ -203,22 +207,7 @@ await yargs(hideBin(process.argv))
       const problems = (
         await checkProject(path.resolve(argv.root), { today, warnDays: argv['warn-days'], lixMax: argv['lix-max'] })
       ).sort(byPlace);
-      const errors = problems.filter((p) => p.severity !== 'warning');
-      if (argv.format === 'json')
-        console.log(
-          JSON.stringify(
-            problems.map((p) => ({ severity: 'error', ...p })),
-            null,
-            2,
-          ),
-        );
-      else {
-        for (const p of problems) console.error(formatDiagnostic(p));
-        console.error(
-          `${errors.length} error${errors.length === 1 ? '' : 's'}, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`,
-        );
-      }
-      if (errors.length > 0 || (argv.strict && problems.length > 0)) process.exitCode = 1;
+      if (report(problems, argv.format) > 0 || (argv.strict && problems.length > 0)) process.exitCode = 1;
     },
   )
   .command(
