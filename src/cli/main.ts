@@ -52,7 +52,7 @@ await yargs(hideBin(process.argv))
   .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for internal errors' })
   .command(
     'build [files..]',
-    'Render handouts to PDF: output/<brand>/<handout>.pdf',
+    'Render handouts and programmes: <out>/<brand>/<id>[.<lang>][.large-print].pdf',
     (y) =>
       y
         .positional('files', { type: 'string', array: true, describe: 'Handout JSON files', default: [] as string[] })
