@@ -930,5 +930,3 @@ describe('batch and output', () => {
     expect(await readdir(path.join(root, 'output/disk-enospc', BRAND))).toEqual([]);
   });
 });
-
-describe('known gaps (see the report; each needs a product fix)', () => {});
