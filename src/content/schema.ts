@@ -121,6 +121,14 @@ export const ExerciseSchema = z
   .describe('One exercise, written once and used by any handout or programme.');
 export type Exercise = z.infer<typeof ExerciseSchema>;
 
+/** An exercise as a document names it, with the document's own dose and note. */
+const ExerciseRefSchema = z.strictObject({
+  exercise: id,
+  /** Overrides the exercise's default dose field by field; null removes a field. */
+  dose: DoseOverrideSchema.optional(),
+  note: text.optional(),
+});
+
 const FigureSchema = z.strictObject({
   picture: pictureRef,
   alt: text,
@@ -186,12 +194,7 @@ const BlockSchema = z.discriminatedUnion('type', [
     type: z.literal('exercises'),
     items: z
       .array(
-        z.strictObject({
-          exercise: id,
-          /** Overrides the exercise's default dose field by field; null removes a field. */
-          dose: DoseOverrideSchema.optional(),
-          note: text.optional(),
-        }),
+        ExerciseRefSchema,
       )
       .min(1),
   }),
@@ -289,11 +292,7 @@ export const ProgrammeSchema = z
     followUp: isoDate.optional(),
     exercises: z
       .array(
-        z.strictObject({
-          exercise: id,
-          /** Overrides the exercise's default dose field by field; null removes a field. */
-          dose: DoseOverrideSchema.optional(),
-          note: text.optional(),
+        ExerciseRefSchema.extend({
           /** A video for this client; else the exercise's own. */
           video: url.optional(),
         }),

@@ -127,15 +127,15 @@ const figureIndex = z
   .describe('for layer "middle": which figure (default: first non-ghost)');
 
 const propGhost = z.boolean().optional().describe('faded like a ghost figure, e.g. the band or box a start pose holds');
+/** What every prop may say: its paint layer, the figure it belongs to, and whether it is faded. */
+const common = { layer, figure: figureIndex, ghost: propGhost };
 
 const floor = z.strictObject({
   type: z.literal('floor'),
   y: coord,
   from: coord.optional(),
   to: coord.optional(),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const mat = z.strictObject({
   type: z.literal('mat'),
@@ -143,16 +143,12 @@ const mat = z.strictObject({
   y: coord.describe('top surface'),
   width: size,
   thickness: size.optional(),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const surface = z.strictObject({
   type: z.literal('surface'),
   points: z.array(XYSchema).min(3).describe('corners of a floor area or mat seen in perspective'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const block = z.strictObject({
   type: z.literal('block'),
@@ -161,9 +157,7 @@ const block = z.strictObject({
     .tuple([size, size, size])
     .describe('[length (left-right), height, depth (towards the viewer)] in scene units'),
   soft: z.boolean().optional().describe('light fill, e.g. a mattress'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const bed = z.strictObject({
   type: z.literal('bed'),
@@ -174,9 +168,7 @@ const bed = z.strictObject({
   depth: z.number().min(0).max(300).optional().describe('how much of the top surface shows when seen from above'),
   floor: coord.optional().describe('y of the floor: draws legs'),
   headboard: z.enum(['left', 'right']).optional(),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const pillow = z.strictObject({
   type: z.literal('pillow'),
@@ -185,9 +177,7 @@ const pillow = z.strictObject({
   width: size.optional().describe('default 56'),
   height: size.optional().describe('default 18'),
   angle: angle.optional().describe('clockwise degrees'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const chair = z.strictObject({
   type: z.literal('chair'),
@@ -197,9 +187,7 @@ const chair = z.strictObject({
   facing: z.enum(['right', 'left']).optional().describe('the way a sitter faces; the back is behind. Default right'),
   width: size.optional().describe('seat depth, default 46'),
   back: size.optional().describe('backrest height above the seat, default 62'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const table = z.strictObject({
   type: z.literal('table'),
@@ -208,9 +196,7 @@ const table = z.strictObject({
   width: size,
   floor: coord,
   inset: z.number().min(0).max(1000).optional().describe('how far the legs stand in from each end, default 8'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const wall = z.strictObject({
   type: z.literal('wall'),
@@ -218,9 +204,7 @@ const wall = z.strictObject({
   side: z.enum(['left', 'right']).describe('which side of x the wall is'),
   top: coord.optional(),
   bottom: coord.describe('usually the floor y'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const box = z.strictObject({
   type: z.literal('box'),
@@ -228,9 +212,7 @@ const box = z.strictObject({
   y: coord.describe('bottom'),
   width: size.optional().describe('default 52'),
   height: size.optional().describe('default 40'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const wedge = z.strictObject({
   type: z.literal('wedge'),
@@ -240,35 +222,27 @@ const wedge = z.strictObject({
   thick: size.optional().describe('height at the thick end, default 13'),
   thin: z.number().min(0).max(200).optional().describe('height at the thin end, default 3'),
   thickEnd: z.enum(['left', 'right']),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const ball = z.strictObject({
   type: z.literal('ball'),
   x: coord,
   y: coord,
   r: size,
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const band = z.strictObject({
   type: z.literal('band'),
   from: PointSchema,
   to: PointSchema,
   sag: coord.optional().describe('+ sags downwards by this much in the middle'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 const dumbbell = z.strictObject({
   type: z.literal('dumbbell'),
   at: PointSchema,
   angle: angle.optional().describe('clockwise degrees, 0 = horizontal'),
-  layer,
-  figure: figureIndex,
-  ghost: propGhost,
+  ...common,
 });
 
 export const PropSchema = z
