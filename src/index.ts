@@ -4,5 +4,5 @@ export type { Brand, Dose, Exercise, Handout } from './content/schema.js';
 export type { DiagnosticInit, Position } from './diagnostics.js';
 export { formatDiagnostic, HandoutError } from './diagnostics.js';
 export type { Page, PlacedItem } from './layout/types.js';
-export type { Project, RenderRequest, RenderResult } from './pipeline.js';
-export { openProject, render, renderHandout } from './pipeline.js';
+export type { Alternative, Project, RenderRequest, RenderResult } from './pipeline.js';
+export { openProject, render, renderCatalog, renderHandout } from './pipeline.js';
