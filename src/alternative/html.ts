@@ -15,7 +15,7 @@ export interface HtmlPage {
   footer: string;
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -23,8 +23,8 @@ function inlines(items: readonly Inline[]): string {
   return items
     .map((i) => {
       if (i.kind === 'break') return '<br>';
-      const text = i.bold ? `<strong>${escape(i.text)}</strong>` : escape(i.text);
-      return i.href ? `<a href="${escape(i.href)}">${text}</a>` : text;
+      const text = i.bold ? `<strong>${escapeHtml(i.text)}</strong>` : escapeHtml(i.text);
+      return i.href ? `<a href="${escapeHtml(i.href)}">${text}</a>` : text;
     })
     .join('');
 }
@@ -34,8 +34,8 @@ function picture(ref: string, alt: string, pictures: ReadonlyMap<string, Prepare
   const p = pictures.get(ref);
   if (!p) return '';
   if (p.kind === 'raster')
-    return `<img src="data:image/${p.image.format};base64,${p.image.data.toString('base64')}" alt="${escape(alt)}">`;
-  return p.svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escape(alt)}"`).replace(/<\?xml[^>]*>/, '');
+    return `<img src="data:image/${p.image.format};base64,${p.image.data.toString('base64')}" alt="${escapeHtml(alt)}">`;
+  return p.svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(alt)}"`).replace(/<\?xml[^>]*>/, '');
 }
 
 function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): string {
@@ -63,7 +63,7 @@ function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): st
     case 'keep':
       return `<div>${all(b.children)}</div>`;
     case 'callout':
-      return `<aside class="callout ${b.tone}" role="note">${b.title ? `<p class="title"><strong>${escape(b.title)}</strong></p>` : ''}${all(b.children)}</aside>`;
+      return `<aside class="callout ${b.tone}" role="note">${b.title ? `<p class="title"><strong>${escapeHtml(b.title)}</strong></p>` : ''}${all(b.children)}</aside>`;
     case 'definitions':
       return `<dl>${b.items.map((i) => `<dt>${inlines(i.term)}</dt><dd>${inlines(i.detail)}</dd>`).join('')}</dl>`;
     case 'table': {
@@ -74,11 +74,11 @@ function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): st
       return `<table>${head.length ? `<thead>${head.map((r) => row(r.cells, 'th')).join('')}</thead>` : ''}<tbody>${body.map((r) => row(r.cells, 'td')).join('')}</tbody></table>`;
     }
     case 'traffic-light':
-      return `<ul class="traffic-light">${b.lights.map((l) => `<li class="${l.colour}"><strong>${escape(l.label)}</strong> ${inlines(l.text)}</li>`).join('')}</ul>`;
+      return `<ul class="traffic-light">${b.lights.map((l) => `<li class="${l.colour}"><strong>${escapeHtml(l.label)}</strong> ${inlines(l.text)}</li>`).join('')}</ul>`;
     case 'lines':
       return '';
     case 'qr':
-      return `<p class="qr">${picture(`qr:${b.href}`, `QR-kode: ${b.href}`, pictures)} <a href="${escape(b.href)}">${inlines(b.caption)}</a></p>`;
+      return `<p class="qr">${picture(`qr:${b.href}`, `QR-kode: ${b.href}`, pictures)} <a href="${escapeHtml(b.href)}">${inlines(b.caption)}</a></p>`;
     case 'page-break':
       return '';
   }
@@ -105,19 +105,19 @@ figure{margin:0}svg,img{width:100%;max-width:20rem;height:auto}
 .qr svg{width:5rem}.step{font-weight:bold;color:${colour.primary}}
 a{color:${colour.primary}}header,footer{color:#4d4d4d;font-size:.9rem}`;
   return `<!DOCTYPE html>
-<html lang="${escape(page.language)}">
+<html lang="${escapeHtml(page.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(page.title)}</title>
+<title>${escapeHtml(page.title)}</title>
 <style>${style}</style>
 </head>
 <body>
-<header><p>${escape(page.organisation)}</p></header>
+<header><p>${escapeHtml(page.organisation)}</p></header>
 <main>
 ${blocks.map((b) => block(b, pictures)).join('\n')}
 </main>
-<footer><p>${escape(page.footer)}</p></footer>
+<footer><p>${escapeHtml(page.footer)}</p></footer>
 </body>
 </html>
 `;

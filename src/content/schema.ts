@@ -192,11 +192,7 @@ const BlockSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('exercises'),
-    items: z
-      .array(
-        ExerciseRefSchema,
-      )
-      .min(1),
+    items: z.array(ExerciseRefSchema).min(1),
   }),
   z.strictObject({
     type: z.literal('callout'),
