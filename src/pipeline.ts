@@ -174,6 +174,7 @@ async function renderDocument(
     measure,
     aspect,
     hyphenate: hyphenators(source.language),
+    labels: { continued: labels.continued },
     furniture: {
       logo: { picture: brand.logo, alt: brand.organisation, aspect: aspect(brand.logo) },
       organisation: brand.organisation,
@@ -183,6 +184,14 @@ async function renderDocument(
       pageOf: (page, count) => pageOf.replace('{page}', String(page)).replace('{pages}', String(count)),
     },
   });
+  if (layout.problems.length > 0) {
+    throw new HandoutError(
+      layout.problems.map((p) => ({
+        file: source.file,
+        message: p.message,
+      })),
+    );
+  }
   const pdf = await drawDocument(layout, fonts, pictures, {
     title: source.title,
     author: brand.department ? `${brand.organisation}, ${brand.department}` : brand.organisation,

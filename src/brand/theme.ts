@@ -33,8 +33,6 @@ export interface Theme {
   };
   /** The picture's share of a media block's width, and how much larger pictures are in this variant. */
   picture: { mediaShare: number; scale: number };
-  /** Each exercise card starts a new page (large print). */
-  cardPerPage: boolean;
 }
 
 export const VARIANTS = ['standard', 'large-print'] as const;
@@ -42,7 +40,7 @@ export type Variant = (typeof VARIANTS)[number];
 
 /**
  * The same content at another size. Large print: body 16 pt, headings in
- * proportion, bigger pictures, one exercise a page.
+ * proportion, bigger pictures.
  */
 export function themeFor(brand: Brand, variant: Variant = 'standard'): Theme {
   const k = variant === 'large-print' ? 16 / 13 : 1;
@@ -83,6 +81,5 @@ export function themeFor(brand: Brand, variant: Variant = 'standard'): Theme {
       },
     },
     picture: { mediaShare: 0.4, scale: k > 1 ? 1.25 : 1 },
-    cardPerPage: variant === 'large-print',
   };
 }

@@ -72,7 +72,7 @@ await yargs(hideBin(process.argv))
         .option('variant', {
           choices: VARIANTS,
           default: 'standard' as Variant,
-          describe: 'large-print: 16 pt body, bigger pictures, one exercise a page',
+          describe: 'large-print: 16 pt body, bigger pictures',
         })
         .option('lang', {
           type: 'string',

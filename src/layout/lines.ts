@@ -1,6 +1,7 @@
 /**
  * Breaking styled text into lines that fit a width: greedy, word by word, as a
- * reader expects left-aligned text to break. A word wider than the line is cut.
+ * reader expects left-aligned text to break. A word wider than the line is cut,
+ * and named on the first line so layout can report it.
  */
 import type { FontStyle } from '../brand/fonts.js';
 import type { Inline } from '../markup/tree.js';
@@ -18,6 +19,8 @@ export interface Fragment {
 export interface Line {
   fragments: Fragment[];
   width: number;
+  /** Words that had to be cut because no line could hold them (on the first line only). */
+  cut?: string[];
 }
 
 interface Segment {
@@ -82,6 +85,7 @@ export function breakLines(
   hyphenate?: Hyphenator,
 ): Line[] {
   const lines: Line[] = [];
+  const cut: string[] = [];
   let current: Fragment[] = [];
   let x = 0;
   let pendingSpace: Segment | undefined;
@@ -131,6 +135,7 @@ export function breakLines(
     if (rest <= maxWidth - x) {
       for (const s of token.word) place(s);
     } else {
+      cut.push(token.word.map((w) => w.text).join(''));
       for (const piece of cutWord(token.word, maxWidth, x, widthOf)) {
         if (piece.newLine) endLine();
         place(piece.segment);
@@ -138,6 +143,7 @@ export function breakLines(
     }
   }
   if (current.length > 0 || lines.length === 0) endLine();
+  if (cut.length > 0) (lines[0] as Line).cut = cut;
   return lines;
 }
 

@@ -2,12 +2,15 @@
  * Phase two of layout: fill pages with slices. When a slice does not fit, the
  * page breaks at the last place it may (before a heading and what must stay with
  * it); a slice already at the top of a page is never moved, so nothing loops.
- * A table row that starts a page gets its table's header rows above it again.
+ * A slice that starts a page gets its header above it again (table header rows,
+ * a card's continued title), and every frame is drawn around its part on each page.
  */
-import type { Slice } from './blocks.js';
+import { repeated } from './rules/header-repeat.js';
+import { type Frame, framePads, type Slice, sharedFrames } from './slice.js';
 import { moveItem, type PlacedItem } from './types.js';
 
-export interface Frame {
+/** Where the slices go on every page: the text area. */
+export interface Area {
   left: number;
   top: number;
   height: number;
@@ -15,32 +18,34 @@ export interface Frame {
 
 interface Placed {
   slice: Slice;
-  /** Index into the slices; undefined for a repeated table header. */
+  /** Index into the slices; undefined for a repeated header. */
   index: number | undefined;
+  /** Top of the slice, from the area's top. */
   y: number;
 }
 
-/** A table header drawn again is decoration for a screen reader, which has read it once. */
-function repeated(header: Slice): Slice {
-  return { ...header, items: header.items.map(({ tag: _tag, ...item }) => item as PlacedItem) };
-}
-
 /** Pages of items in page coordinates; returns at least one page. */
-export function paginate(slices: readonly Slice[], frame: Frame): PlacedItem[][] {
+export function paginate(slices: readonly Slice[], area: Area): PlacedItem[][] {
   const pages: PlacedItem[][] = [];
   let page: Placed[] = [];
+  /** Bottom of the last slice placed, frames still open. */
   let y = 0;
   const close = (upTo: number) => {
-    pages.push(
-      page.slice(0, upTo).flatMap((p) => p.slice.items.map((item) => moveItem(item, frame.left, frame.top + p.y))),
-    );
+    pages.push(pageItems(page.slice(0, upTo), slices, area));
     page = [];
     y = 0;
   };
-  const place = (slice: Slice, index: number | undefined) => {
-    const gap = page.length > 0 ? slice.spaceBefore : 0;
-    page.push({ slice, index, y: y + gap });
-    y += gap + slice.height;
+  /** Where a slice would go: its top, and the bottom of the page's content with every frame closed. */
+  const spot = (s: Slice) => {
+    const last = page.at(-1)?.slice;
+    const { closing, opening } = framePads(last, s);
+    const top = y + closing + (page.length > 0 ? s.spaceBefore : 0) + opening;
+    return { top, bottom: top + s.height + framePads(s, undefined).closing };
+  };
+  const place = (s: Slice, index: number | undefined) => {
+    const { top } = spot(s);
+    page.push({ slice: s, index, y: top });
+    y = top + s.height;
   };
 
   let i = 0;
@@ -61,7 +66,7 @@ export function paginate(slices: readonly Slice[], frame: Frame): PlacedItem[][]
       place(s, i++);
       continue;
     }
-    if (y + s.spaceBefore + s.height <= frame.height) {
+    if (spot(s).bottom <= area.height) {
       place(s, i++);
       continue;
     }
@@ -85,4 +90,51 @@ function breakPoint(slices: readonly Slice[], page: readonly Placed[], next: num
     if (placed.index !== undefined && !placed.slice.keepWithPrevious && page[k - 1]?.index !== undefined) return k;
   }
   return page.length;
+}
+
+/** A page's items: each frame's part first (outer under inner, all under the content), then the slices' own. */
+function pageItems(placed: readonly Placed[], slices: readonly Slice[], area: Area): PlacedItem[] {
+  const parts: { depth: number; items: PlacedItem[] }[] = [];
+  const open = new Map<number, { top: number; first: boolean }>();
+  /** Close a slice's frames from depth `from` inwards out: each one's pad below the one inside it. */
+  const shut = (frames: readonly Frame[], from: number, bottom: number, last: (f: Frame) => boolean) => {
+    for (let d = frames.length - 1; d >= from; d--) {
+      const f = frames[d] as Frame;
+      const part = open.get(f.id);
+      if (!part) continue;
+      bottom += f.pad;
+      const items = f.draw(bottom - part.top, { first: part.first, last: last(f) });
+      parts.push({ depth: d, items: items.map((item) => moveItem(item, area.left + f.x, area.top + part.top)) });
+      open.delete(f.id);
+    }
+  };
+  placed.forEach((p, k) => {
+    const prev = placed[k - 1];
+    const frames = p.slice.frames ?? [];
+    const shared = sharedFrames(prev?.slice, p.slice);
+    // Mid-page, a frame closes because its block has ended.
+    if (prev) shut(prev.slice.frames ?? [], shared, prev.y + prev.slice.height, () => true);
+    // Frames opened here start above the slice by their own pad and those of the frames inside them.
+    let top = p.y;
+    for (let d = frames.length - 1; d >= shared; d--) {
+      const f = frames[d] as Frame;
+      top -= f.pad;
+      const before = p.index === undefined ? undefined : slices[p.index - 1];
+      open.set(f.id, { top, first: p.index !== undefined && !inFrame(before, f) });
+    }
+  });
+  const end = placed.at(-1);
+  if (end) {
+    const after = end.index === undefined ? undefined : slices[end.index + 1];
+    shut(end.slice.frames ?? [], 0, end.y + end.slice.height, (f) => !inFrame(after, f));
+  }
+  parts.sort((a, b) => a.depth - b.depth);
+  return [
+    ...parts.flatMap((part) => part.items),
+    ...placed.flatMap((p) => p.slice.items.map((item) => moveItem(item, area.left, area.top + p.y))),
+  ];
+}
+
+function inFrame(s: Slice | undefined, f: Frame): boolean {
+  return s?.frames?.some((g) => g.id === f.id) ?? false;
 }

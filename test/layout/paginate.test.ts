@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Slice } from '../../src/layout/blocks.js';
 import { paginate } from '../../src/layout/paginate.js';
+import type { Slice } from '../../src/layout/slice.js';
 
 /** A slice whose one rect carries its name in `fill`, so pages can be read back as names. */
 function s(name: string, height: number, keepWithPrevious = false, extra: Partial<Slice> = {}): Slice {

@@ -1,0 +1,41 @@
+/** A QR code to a web address, its caption (a link to the same address) beside it. */
+import { tagged } from '../context.js';
+import type { SliceMaker } from '../flow.js';
+import { shift, slice, stack } from '../slice.js';
+import { textSlices } from '../text.js';
+
+export const qr: SliceMaker<'qr'> = (block, ctx) => {
+  const { theme } = ctx;
+  const size = theme.size.body * 4.6;
+  const gap = 10;
+  const group = tagged(ctx, 'Div');
+  const figure = ctx.structure.add(group, 'Figure', { alt: `QR-kode: ${block.href}` });
+  const caption = stack(
+    textSlices(
+      block.caption.map((i) => (i.kind === 'text' ? { ...i, href: i.href ?? block.href } : i)),
+      { size: theme.size.caption, bold: false, colour: theme.colour.text },
+      ctx,
+      ctx.structure.add(group, 'Caption'),
+      ctx.width - size - gap,
+    ),
+  );
+  return [
+    slice(
+      Math.max(size, caption.height),
+      [
+        {
+          kind: 'picture',
+          x: 0,
+          y: 0,
+          width: size,
+          height: size,
+          picture: `qr:${block.href}`,
+          alt: `QR-kode: ${block.href}`,
+          tag: figure.id,
+        },
+        ...shift(caption.items, size + gap, Math.max(0, (size - caption.height) / 2)),
+      ],
+      theme.space.block,
+    ),
+  ];
+};

@@ -1,0 +1,64 @@
+/**
+ * Tables: rows kept whole when they fit on a page, split between lines when one
+ * does not; header rows stay with the first row and are repeated on every page the
+ * table continues on.
+ */
+import { tagged } from '../context.js';
+import type { SliceMaker } from '../flow.js';
+import { keepTogether } from '../rules/keep-together.js';
+import { enclose, frame, type Slice } from '../slice.js';
+import { textSlices } from '../text.js';
+import type { PlacedItem } from '../types.js';
+import { bands } from './columns.js';
+
+export const table: SliceMaker<'table'> = (block, ctx) => {
+  const { theme } = ctx;
+  const pad = 5;
+  const columns = Math.max(1, ...block.rows.map((r) => r.cells.length));
+  const weights = block.widths ?? Array.from({ length: columns }, () => 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * ctx.width);
+  const starts = widths.map((_, c) => widths.slice(0, c).reduce((a, b) => a + b, 0));
+  const node = tagged(ctx, 'Table');
+  const rows = block.rows.map((row) => {
+    const rowNode = ctx.structure.add(node, 'TR');
+    const style = { size: theme.size.body, bold: row.header, colour: theme.colour.text };
+    const cells = row.cells.map((cell, c) => ({
+      x: (starts[c] ?? 0) + pad,
+      lines: textSlices(
+        cell,
+        style,
+        ctx,
+        ctx.structure.add(rowNode, row.header ? 'TH' : 'TD'),
+        (widths[c] ?? 0) - 2 * pad,
+      ),
+    }));
+    // The cells' borders are the row's frame: drawn around each page's part of a split row.
+    const rowFrame = frame(pad, (height) =>
+      row.cells.map(
+        (_, c): PlacedItem => ({
+          kind: 'rect',
+          x: starts[c] ?? 0,
+          y: 0,
+          width: widths[c] ?? 0,
+          height,
+          fill: row.header ? theme.colour.cardFill : undefined,
+          stroke: theme.colour.rule,
+          lineWidth: 0.75,
+        }),
+      ),
+    );
+    return { header: row.header, slices: keepTogether(enclose(bands(cells), rowFrame), ctx.pageHeight) };
+  });
+  const header = rows.filter((r) => r.header).flatMap((r) => r.slices);
+  const out: Slice[] = rows.flatMap((row, r) =>
+    row.slices.map((s, i) => ({
+      ...s,
+      // A header row stays with the row under it.
+      keepWithPrevious: i === 0 ? rows[r - 1]?.header === true : s.keepWithPrevious,
+      header: row.header || header.length === 0 ? undefined : header,
+    })),
+  );
+  if (out[0]) out[0] = { ...out[0], spaceBefore: theme.space.block + 2, keepWithPrevious: false };
+  return out;
+};

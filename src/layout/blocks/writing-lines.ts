@@ -1,0 +1,25 @@
+/** Ruled lines to write on (notes); a page may break between any two. */
+import type { SliceMaker } from '../flow.js';
+import { slice } from '../slice.js';
+
+export const writingLines: SliceMaker<'lines'> = (block, ctx) => {
+  const height = ctx.theme.size.body * 2.2;
+  return Array.from({ length: block.count }, (_, i) =>
+    slice(
+      height,
+      [
+        {
+          kind: 'line',
+          x1: 0,
+          y1: height - 1,
+          x2: ctx.width,
+          y2: height - 1,
+          colour: ctx.theme.colour.rule,
+          width: 0.75,
+        },
+      ],
+      i === 0 ? ctx.theme.space.block : 0,
+      i > 0,
+    ),
+  );
+};
