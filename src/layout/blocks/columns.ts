@@ -1,7 +1,8 @@
 /**
  * Text set side by side (table cells, a term beside its definition) as bands: band
  * k holds line k of every column, so a row taller than a page can break between
- * lines like a paragraph, and nothing beside it is cut.
+ * lines like a paragraph, and nothing beside it is cut. Which bands keep together
+ * is the caller's rule.
  */
 import { type Slice, shift, slice } from '../slice.js';
 
@@ -18,8 +19,6 @@ export function bands(columns: readonly Column[]): Slice[] {
     return slice(
       height,
       lines.flatMap(({ x, line }) => (line ? shift(line.items, x, 0) : [])),
-      0,
-      k > 0,
     );
   });
 }

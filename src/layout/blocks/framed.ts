@@ -34,7 +34,12 @@ export const card: SliceMaker<'card'> = (block, ctx) => {
   const { theme } = ctx;
   const pad = theme.space.padding;
   const width = ctx.width - 2 * pad;
-  const inner = { ...within(ctx, tagged(ctx, 'Div'), width), wholeParagraphs: true };
+  // Inside a card, paragraphs sit closer than on the page: the frame already sets the exercise apart.
+  const inner = {
+    ...within(ctx, tagged(ctx, 'Div'), width),
+    theme: { ...theme, space: { ...theme.space, block: theme.space.inner } },
+    wholeParagraphs: true,
+  };
   const slices = flowSlices(block.children, inner).map((s) => indent(s, pad));
   const cardFrame = frame(pad, (height) => [
     {

@@ -6,6 +6,7 @@
 import { tagged } from '../context.js';
 import type { SliceMaker } from '../flow.js';
 import { keepTogether } from '../rules/keep-together.js';
+import { guardOrphans } from '../rules/orphans.js';
 import { enclose, frame, type Slice } from '../slice.js';
 import { textSlices } from '../text.js';
 import type { PlacedItem } from '../types.js';
@@ -48,7 +49,7 @@ export const table: SliceMaker<'table'> = (block, ctx) => {
         }),
       ),
     );
-    return { header: row.header, slices: keepTogether(enclose(bands(cells), rowFrame), ctx.pageHeight) };
+    return { header: row.header, slices: keepTogether(enclose(guardOrphans(bands(cells)), rowFrame), ctx.pageHeight) };
   });
   const header = rows.filter((r) => r.header).flatMap((r) => r.slices);
   const out: Slice[] = rows.flatMap((row, r) =>
