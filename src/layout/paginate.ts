@@ -5,6 +5,7 @@
  * A slice that starts a page gets its header above it again (table header rows,
  * a card's continued title), and every frame is drawn around its part on each page.
  */
+import { shrinkGaps, slack } from './rules/flexible-space.js';
 import { repeated } from './rules/header-repeat.js';
 import { type Frame, framePads, type Slice, sharedFrames } from './slice.js';
 import { moveItem, type PlacedItem } from './types.js';
@@ -22,6 +23,8 @@ interface Placed {
   index: number | undefined;
   /** Top of the slice, from the area's top. */
   y: number;
+  /** The space above it on this page, which may shrink. */
+  gap: number;
 }
 
 /** Pages of items in page coordinates; returns at least one page. */
@@ -31,20 +34,32 @@ export function paginate(slices: readonly Slice[], area: Area): PlacedItem[][] {
   /** Bottom of the last slice placed, frames still open. */
   let y = 0;
   const close = (upTo: number) => {
-    pages.push(pageItems(page.slice(0, upTo), slices, area));
+    const kept = page.slice(0, upTo);
+    const last = kept.at(-1);
+    const bottom = last ? last.y + last.slice.height + framePads(last.slice, undefined).closing : 0;
+    const tops = shrinkGaps(kept, bottom - area.height);
+    pages.push(
+      pageItems(
+        kept.map((p, k) => ({ ...p, y: tops[k] as number })),
+        slices,
+        area,
+      ),
+    );
     page = [];
     y = 0;
   };
+  const gaps = () => page.reduce((sum, p) => sum + p.gap, 0);
   /** Where a slice would go: its top, and the bottom of the page's content with every frame closed. */
   const spot = (s: Slice) => {
     const last = page.at(-1)?.slice;
     const { closing, opening } = framePads(last, s);
-    const top = y + closing + (page.length > 0 ? s.spaceBefore : 0) + opening;
-    return { top, bottom: top + s.height + framePads(s, undefined).closing };
+    const gap = page.length > 0 ? s.spaceBefore : 0;
+    const top = y + closing + gap + opening;
+    return { top, gap, bottom: top + s.height + framePads(s, undefined).closing };
   };
   const place = (s: Slice, index: number | undefined) => {
-    const { top } = spot(s);
-    page.push({ slice: s, index, y: top });
+    const { top, gap } = spot(s);
+    page.push({ slice: s, index, y: top, gap });
     y = top + s.height;
   };
 
@@ -66,7 +81,8 @@ export function paginate(slices: readonly Slice[], area: Area): PlacedItem[][] {
       place(s, i++);
       continue;
     }
-    if (spot(s).bottom <= area.height) {
+    const { bottom, gap } = spot(s);
+    if (bottom <= area.height + slack(gaps() + gap)) {
       place(s, i++);
       continue;
     }

@@ -146,3 +146,25 @@ describe('splitting what is taller than a page', () => {
     ]);
   });
 });
+
+describe('flexible space', () => {
+  it('shrinks the space between blocks (to no less than half) to keep a card that misses a page by a few points', () => {
+    const card = `<card><h3>Øvelse 1: Kort</h3><ol>${steps(4)}</ol></card>`;
+    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p>Afsnit ${i + 1}.</p>`).join('');
+    // Find the filler that makes the card miss the page by less than the page's slack.
+    let kept = 0;
+    for (let n = 10; n <= 26; n++) {
+      const { pages } = layoutMarkup(`${paragraphs(n)}${card}`);
+      if (pages.length === 1) kept = n;
+      expect(outside(pages)).toEqual([]);
+    }
+    // Without shrinking, the card fits under at most 15 one-line paragraphs.
+    expect(kept).toBeGreaterThanOrEqual(17);
+    const tops = content(layoutMarkup(`${paragraphs(kept)}${card}`).pages[0]).flatMap((i) =>
+      i.kind === 'text' && i.text.startsWith('Afsnit') ? [i.y] : [],
+    );
+    const lineHeight = 13 * 1.4;
+    for (let k = 1; k < tops.length; k++)
+      expect((tops[k] as number) - (tops[k - 1] as number)).toBeGreaterThanOrEqual(lineHeight + 4 - 0.01);
+  });
+});
