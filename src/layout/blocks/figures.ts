@@ -93,10 +93,37 @@ function figureColumn(
 export const figures: SliceMaker<'figures'> = (block, ctx) => {
   const gap = 14;
   const n = block.items.length;
+  const [lone] = block.items;
+  if (n === 1 && lone) return [loneFigure(lone, block.numbered, ctx)];
   const width = (ctx.width - gap * (n - 1)) / n;
-  // A lone picture at full width would dwarf the text around it.
-  const maxPicture = n === 1 ? ctx.width * Math.min(0.6, 0.45 * ctx.theme.picture.scale) : width;
-  const columns = block.items.map((f, i) => figureColumn(f, i, block.numbered, width, maxPicture, ctx));
+  const columns = block.items.map((f, i) => figureColumn(f, i, block.numbered, width, width, ctx));
   const items = columns.flatMap((c, i) => shift(c.items, i * (width + gap), 0));
   return [slice(Math.max(...columns.map((c) => c.height)), items, ctx.theme.space.block + 4)];
 };
+
+/** A lone picture with its caption beside it, not under it: full width would dwarf the text around it. */
+function loneFigure(figure: FigureNode, numbered: boolean, ctx: LayoutContext) {
+  const { theme } = ctx;
+  const gap = 14;
+  const pictureWidth = ctx.width * Math.min(0.55, 0.4 * theme.picture.scale);
+  const captionWidth = ctx.width - pictureWidth - gap;
+  const group = tagged(ctx, 'Div');
+  const picture = ctx.structure.add(group, 'Figure', { alt: figure.alt });
+  const caption = ctx.structure.add(group, 'Caption');
+  const size = pictureSize(figure.picture, pictureWidth, ctx.pageHeight, ctx);
+  const items = pictureItems(figure.picture, figure.alt, size.width, size.height, picture.id, ctx);
+  if (numbered) items.push(...numberBadge(1, 6, 6, ctx, caption));
+  const captionLines = stack(
+    textSlices(
+      figure.caption,
+      { size: theme.size.caption, bold: false, colour: theme.colour.text },
+      ctx,
+      caption,
+      captionWidth,
+    ),
+  );
+  // The caption sits at the picture's foot, as a caption under it would end there.
+  const captionTop = Math.max(0, size.height - captionLines.height);
+  items.push(...shift(captionLines.items, size.width + gap, captionTop));
+  return slice(Math.max(size.height, captionLines.height), items, theme.space.block + 4);
+}
