@@ -49,10 +49,15 @@ export const VOCABULARY: Record<string, ElementSpec> = {
     content: 'blocks',
     attributes: { picture: [], alt: [], side: ['left', 'right'], width: [] },
     required: ['picture', 'alt'],
-    description: 'a picture beside blocks of text, kept together; width="30" gives the picture 30% of the width',
+    description:
+      'a picture beside blocks of text; no page break while the picture stands beside the text; width="30" gives the picture 30% of the width',
   },
-  card: { content: 'blocks', description: 'a framed group, kept together (an exercise)' },
-  keep: { content: 'blocks', description: 'an unframed group, kept together' },
+  card: {
+    content: 'blocks',
+    description:
+      'a framed group (an exercise), kept together; one taller than a page splits between its paragraphs and list items, framed on each page, its heading repeated with "(fortsat)"',
+  },
+  keep: { content: 'blocks', description: 'an unframed group, kept together when it fits on a page' },
   callout: {
     content: 'blocks',
     attributes: { tone: ['info', 'warning', 'danger'], title: [] },
@@ -66,7 +71,7 @@ export const VOCABULARY: Record<string, ElementSpec> = {
     content: ['tr'],
     attributes: { widths: [] },
     description:
-      'a table; rows are never split, header rows repeat on every page; widths="3,1,1" sets relative column widths',
+      'a table; a row is split only when taller than a page (between lines), header rows repeat on every page; widths="3,1,1" sets relative column widths',
   },
   tr: { content: ['th', 'td'], description: 'a table row; a row of <th> cells is a header row' },
   th: { content: 'inline', description: 'a header cell' },
