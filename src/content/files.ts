@@ -99,6 +99,9 @@ export async function projectFile(
   if (outside(real, await realpath(root))) {
     throw new HandoutError({ ...from, message: `file "${relative}" links to a place outside the project` });
   }
+  if (!(await stat(real)).isFile()) {
+    throw new HandoutError({ ...from, message: `"${relative}" is a folder, not a file`, hint: 'name a file in it' });
+  }
   return real;
 }
 
