@@ -68,7 +68,13 @@ beforeAll(async () => {
   root = await copyProject();
   outside = await mkdtemp(path.join(os.tmpdir(), 'handout-outside-'));
   temporary.push(root, outside);
-  await writeFile(path.join(outside, 'secret.png'), PNG);
+  // Another picture than PNG: a PDF that shows it read the file outside.
+  await writeFile(
+    path.join(outside, 'secret.png'),
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: '#0000cc' } })
+      .png()
+      .toBuffer(),
+  );
   await mkdir(path.join(root, 'assets/pictures'), { recursive: true });
   project = await openProject(root);
 });
@@ -241,7 +247,7 @@ describe('security and data loss: the image cache is untrusted, verified by hash
       (dir, k) =>
         writeFile(
           path.join(dir, `${k}.json`),
-          JSON.stringify({ format: `png/../../../../${path.relative('/', outside)}/secret`, width: 2, height: 2 }),
+          JSON.stringify({ format: `x/${'../'.repeat(30)}${outside.slice(1)}/secret.png`, width: 40, height: 30 }),
         ),
     ],
     ['truncated data', (dir, k) => truncate(path.join(dir, `${k}.png`), 20)],
