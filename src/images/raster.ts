@@ -97,6 +97,7 @@ function imageProblem(error: unknown): string {
     return `it is larger than ${MAX_INPUT_PIXELS.toLocaleString('en')} pixels (a decompression bomb?)`;
   if (/unsupported image format/i.test(message))
     return 'it is not an image sharp can read (JPEG, PNG, WebP, AVIF, TIFF, GIF or SVG)';
+  if (/buffer is empty/i.test(message)) return 'the file is empty';
   if (/truncated|premature end|corrupt|read error|invalid|bad/i.test(message))
     return 'the file is truncated or corrupt';
   return `it could not be decoded (${message.split('\n')[0] ?? message})`;

@@ -628,6 +628,14 @@ describe('unclear errors and silent acceptance', () => {
     expect(lines(problems)).toEqual(['assets/pictures/broken.png: cannot use image: the file is truncated or corrupt']);
   });
 
+  it('an empty image file says so, naming the file', async () => {
+    await writeFile(path.join(root, 'assets/pictures/empty.png'), '');
+    const problems = await refusal(
+      renderFile('content/handouts/empty-png.json', withPicture('assets/pictures/empty.png', 'empty-png')),
+    );
+    expect(lines(problems)).toEqual(['assets/pictures/empty.png: cannot use image: the file is empty']);
+  });
+
   const content: [string, (h: AnyHandout) => void, string][] = [
     [
       'control character',
