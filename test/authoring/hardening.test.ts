@@ -748,6 +748,14 @@ describe("privacy: the client's name is never printed", () => {
     expect(await filesBelow(path.join(copy, 'output'))).toEqual([]);
   }, 60_000);
 
+  it('a template error does not quote the list it looked in', async () => {
+    const copy = await copyProject();
+    temporary.push(copy);
+    await editFile(copy, 'templates/exercise-sheet.hbs', (t) => `<p>{{programme.advice.first}}</p>\n${t}`);
+    const problems = await refusal(render(await openProject(copy), { handout: 'content/programmes/p-2026-0142.json' }));
+    expect(lines(problems)).toEqual(['templates/exercise-sheet.hbs:1:6: "first" not defined']);
+  });
+
   it('a template error does not quote the value it looked in', async () => {
     const copy = await copyProject();
     temporary.push(copy);
