@@ -5,7 +5,7 @@
  * picture and image file).
  */
 import path from 'node:path';
-import { displayPath, listJson, projectFile, readJson } from './content/files.js';
+import { displayPath, listJson, pictureFileProblems, readJson } from './content/files.js';
 import { glyphWarnings } from './content/glyphs.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
@@ -21,6 +21,7 @@ import { isProgramme, resolveProgramme } from './content/programme.js';
 import { type Handout, HandoutSchema, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
+import { svgProblems } from './images/svg-safety.js';
 import { SceneSchema } from './pictures/scene.js';
 import { loadTemplates, type Templates } from './template/environment.js';
 
@@ -138,7 +139,7 @@ export async function validateProject(rootDir: string, extra: readonly string[] 
   }
   for (const doc of library.pictures.values()) await collect(problems, () => validate(doc, SceneSchema));
   for (const { value: brand, doc } of library.brands.values()) {
-    await collect(problems, () => projectFile(root, brand.logo, diagnosticAt(doc, ['logo'], '')));
+    problems.push(...(await pictureFileProblems(root, brand.logo, diagnosticAt(doc, ['logo'], ''), svgProblems)));
   }
   const documents = [
     ...(await listJson(contentDir(root, 'handouts'))),

@@ -145,6 +145,25 @@ describe('security: an SVG refers to nothing outside itself', () => {
   });
 });
 
+describe('security: validate finds what build refuses in SVGs, without rendering', () => {
+  it('an SVG logo and an SVG picture with external references', async () => {
+    const copy = await copyProject();
+    temporary.push(copy);
+    await writeFile(path.join(copy, 'assets/logos/skovlund-sygehus.svg'), svg('<image href="/etc/passwd"/>'));
+    await writeFile(path.join(copy, 'assets/evil.svg'), svg('<use href="https://example.org/x.svg#a"/>'));
+    await editFile(copy, 'content/handouts/evil.json', () => withPicture('assets/evil.svg', 'evil'));
+    const found = lines(await validateProject(copy)).filter((l) => l.startsWith('assets/'));
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^assets\/logos\/skovlund-sygehus\.svg:1:\d+: external reference "\/etc\/passwd" in <image href>/,
+      ),
+      expect.stringMatching(
+        /^assets\/evil\.svg:1:\d+: external reference "https:\/\/example\.org\/x\.svg#a" in <use href>/,
+      ),
+    ]);
+  });
+});
+
 describe('security: links are https:, http:, mailto: or tel: only, checked where they are written', () => {
   const brands: [string, string][] = [
     ['javascript', 'javascript:alert(1)'],
