@@ -1,10 +1,11 @@
 /** Writing a PDF so that a reader never sees half of one: a temporary file, renamed into place. */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeIoError } from './content/files.js';
 import { HandoutError } from './diagnostics.js';
 
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+/** `what` names the file in an error: the PDF, the build record, ... */
+export async function writeFileAtomic(file: string, data: Uint8Array, what = 'the PDF'): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await mkdir(path.dirname(file), { recursive: true });
@@ -14,7 +15,7 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
     // Clearing up must not hide why the write failed (it fails too when the folder is a file).
     await rm(tmp, { force: true }).catch(() => undefined);
     throw new HandoutError(
-      { file: path.relative(process.cwd(), file) || file, message: `cannot write the PDF: ${describeIoError(error)}` },
+      { file: path.relative(process.cwd(), file) || file, message: `cannot write ${what}: ${describeIoError(error)}` },
       { cause: error },
     );
   }
@@ -23,4 +24,60 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
 /** `output/<brand>/<handout>.pdf`, or `<handout>.large-print.pdf` for a variant. */
 export function outputPath(outDir: string, brand: string, id: string, variant = 'standard'): string {
   return path.join(outDir, brand, `${id}${variant === 'standard' ? '' : `.${variant}`}.pdf`);
+}
+
+/** The project's own files: nothing is ever written into them. */
+const SOURCES = [
+  'content',
+  'templates',
+  'assets',
+  'schemas',
+  'src',
+  'test',
+  'bench',
+  'scripts',
+  'node_modules',
+  '.cache',
+  '.git',
+];
+
+/** The real path of a file that may not exist yet: its deepest existing folder resolved, the rest appended. */
+async function realPathOf(file: string): Promise<string> {
+  let existing = file;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(await realpath(existing), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return file;
+      rest.push(path.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+/**
+ * Why a place may not be written to: it is the project folder, or lies in the
+ * project's sources (a batch once wrote a PDF over a handout's JSON), also
+ * through a symbolic link. Undefined when it may be written.
+ */
+export async function sourcesProblem(root: string, target: string): Promise<string | undefined> {
+  const realRoot = await realPathOf(path.resolve(root));
+  for (const candidate of [path.resolve(root, target), await realPathOf(path.resolve(root, target))]) {
+    for (const base of [path.resolve(root), realRoot]) {
+      const rel = path.relative(base, candidate);
+      if (rel === '') return 'it is the project folder itself';
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const top = rel.split(path.sep)[0] as string;
+      if (SOURCES.includes(top)) return `it lies in the project's sources (${top}/)`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `file` lies inside `folder` (both resolved from the project). */
+export function isInside(folder: string, file: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

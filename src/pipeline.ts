@@ -22,6 +22,7 @@ import {
   type Labels,
   type Library,
   labelsFor,
+  languageProblem,
   loadLibrary,
 } from './content/library.js';
 import { isProgramme, resolveProgramme } from './content/programme.js';
@@ -109,7 +110,17 @@ function picturesOf(blocks: readonly BlockNode[]): string[] {
  */
 function documentDate(iso: string | undefined): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (epoch !== undefined && epoch !== '') {
+    const date = new Date(Number(epoch) * 1000);
+    // The PDF's date is written with four year digits: 9999-12-31 is the last date it can hold.
+    if (!/^\d{1,12}$/.test(epoch) || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999)
+      throw new HandoutError({
+        file: 'SOURCE_DATE_EPOCH',
+        message: `expected whole seconds since 1970-01-01, at most 253402300799 (the end of 9999); got "${epoch.slice(0, 40)}"`,
+        hint: "unset it to use the document's own date",
+      });
+    return date;
+  }
   return new Date(`${iso ?? '2000-01-01'}T00:00:00Z`);
 }
 
@@ -141,6 +152,12 @@ function hyphenators(language: string): Hyphenator | undefined {
   return hyphenatorCache.get(language);
 }
 
+/** A problem with the logo is the brand file's, at its "logo" field. */
+function logoPlace(library: Library, brand: Brand): Map<string, DiagnosticInit> {
+  const doc = library.brands.get(brand.id)?.doc;
+  return new Map(doc ? [[brand.logo, diagnosticAt(doc, ['logo'], '')]] : []);
+}
+
 /** Template -> markup -> document tree -> pictures -> layout -> PDF, for any document. */
 async function renderDocument(
   project: Project,
@@ -164,6 +181,7 @@ async function renderDocument(
       cacheDir: path.join(root, '.cache', 'images'),
     },
     { file: source.file },
+    logoPlace(library, brand),
   );
   const aspect = pictureAspect(pictures);
   const measure = fontMeasurer(fonts);
@@ -217,6 +235,8 @@ async function renderDocument(
 export async function render(project: Project, request: RenderRequest): Promise<RenderResult> {
   const file = path.resolve(project.root, request.handout);
   const doc = await readJson(project.root, file);
+  const asked = request.language === undefined ? undefined : languageProblem(project.library, request.language);
+  if (asked) throw new HandoutError({ file: doc.file, message: `cannot print it in the language asked for: ${asked}` });
   return isProgramme(doc.value) ? renderProgramme(project, doc, request) : renderLeaflet(project, doc, request);
 }
 
@@ -237,6 +257,8 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
       hint: 'name one with --brand',
     });
   const brand = brandById(library, request.brand);
+  const unknownLanguage = languageProblem(library, handout.language);
+  if (unknownLanguage) throw new HandoutError(diagnosticAt(doc, ['language'], unknownLanguage));
   const labels = labelsFor(library, handout.language);
   const fileProblems = await handoutFileProblems(handout, doc, project.root, project.templates.names());
   if (fileProblems.length > 0) throw new HandoutError(fileProblems);
@@ -293,6 +315,8 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
     );
   }
   const language = request.language ?? programme.language;
+  const unknownLanguage = languageProblem(library, programme.language);
+  if (unknownLanguage && !request.language) throw new HandoutError(diagnosticAt(doc, ['language'], unknownLanguage));
   const brand = request.brand ? brandById(library, request.brand) : brandAt(library, programme.brand, doc);
   const labels = labelsFor(library, language);
   const { view, warnings } = resolveProgramme(programme, doc, library, labels, language);
@@ -336,6 +360,8 @@ export async function renderCatalog(
   const { library } = project;
   const brand = brandById(library, request.brand);
   const language = request.language ?? 'da';
+  const unknownLanguage = languageProblem(library, language);
+  if (unknownLanguage) throw new HandoutError({ file: 'content/labels', message: unknownLanguage });
   const labels = labelsFor(library, language);
   const problems = [
     ...[...library.broken].filter(([key]) => key.startsWith('exercises/')).flatMap(([, error]) => error.diagnostics),

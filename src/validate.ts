@@ -5,15 +5,23 @@
  * picture and image file).
  */
 import path from 'node:path';
-import { displayPath, listJson, projectFile, readJson } from './content/files.js';
+import { displayPath, listJson, pictureFileProblems, readJson } from './content/files.js';
 import { glyphWarnings } from './content/glyphs.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
-import { contentDir, exercisePictureProblem, type Library, labelsFor, loadLibrary } from './content/library.js';
+import {
+  contentDir,
+  exercisePictureProblem,
+  type Library,
+  labelsFor,
+  languageProblem,
+  loadLibrary,
+} from './content/library.js';
 import { isProgramme, resolveProgramme } from './content/programme.js';
 import { type Handout, HandoutSchema, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
+import { svgProblems } from './images/svg-safety.js';
 import { SceneSchema } from './pictures/scene.js';
 import { loadTemplates, type Templates } from './template/environment.js';
 
@@ -89,17 +97,8 @@ async function checkHandout(
   const handout: Handout = parsed;
   await collect(problems, () => resolveHandout(handout, doc, library, labelsFor(library, handout.language)));
   problems.push(...(await handoutFileProblems(handout, doc, root, templates?.names() ?? [handout.template])));
-  if (!library.labels.has(handout.language.slice(0, 2))) {
-    problems.push({
-      ...diagnosticAt(
-        doc,
-        ['language'],
-        `no labels for "${handout.language}": content/labels/${handout.language.slice(0, 2)}.json is missing`,
-        'the Danish labels are used instead',
-      ),
-      severity: 'warning',
-    });
-  }
+  const unknownLanguage = languageProblem(library, handout.language);
+  if (unknownLanguage) problems.push(diagnosticAt(doc, ['language'], unknownLanguage));
   problems.push(...glyphWarnings(doc));
 }
 
@@ -140,7 +139,7 @@ export async function validateProject(rootDir: string, extra: readonly string[] 
   }
   for (const doc of library.pictures.values()) await collect(problems, () => validate(doc, SceneSchema));
   for (const { value: brand, doc } of library.brands.values()) {
-    await collect(problems, () => projectFile(root, brand.logo, diagnosticAt(doc, ['logo'], '')));
+    problems.push(...(await pictureFileProblems(root, brand.logo, diagnosticAt(doc, ['logo'], ''), svgProblems)));
   }
   const documents = [
     ...(await listJson(contentDir(root, 'handouts'))),
@@ -178,6 +177,8 @@ async function checkDocument(
   await collect(problems, () => {
     const programme = validate(programmeDoc, ProgrammeSchema);
     const language = programme.language;
+    const unknownLanguage = languageProblem(library, language);
+    if (unknownLanguage) problems.push(diagnosticAt(programmeDoc, ['language'], unknownLanguage));
     if (!library.brands.has(programme.brand) && !library.broken.has(`brands/${programme.brand}`)) {
       problems.push(
         diagnosticAt(

@@ -6,6 +6,7 @@
  */
 import type { Theme } from '../brand/theme.js';
 import type { PreparedPicture } from '../images/pictures.js';
+import { sanitiseSvg } from '../images/svg-safety.js';
 import type { BlockNode, Inline } from '../markup/tree.js';
 
 export interface HtmlPage {
@@ -35,7 +36,8 @@ function picture(ref: string, alt: string, pictures: ReadonlyMap<string, Prepare
   if (!p) return '';
   if (p.kind === 'raster')
     return `<img src="data:image/${p.image.format};base64,${p.image.data.toString('base64')}" alt="${escapeHtml(alt)}">`;
-  return p.svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(alt)}"`).replace(/<\?xml[^>]*>/, '');
+  // Only drawing elements and attributes are written out: an SVG's scripts, event handlers and links stay behind.
+  return sanitiseSvg(p.svg, { role: 'img', 'aria-label': alt });
 }
 
 function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): string {

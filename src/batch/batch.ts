@@ -2,14 +2,15 @@
  * A batch build: expand the manifest, keep this shard's jobs, skip what is up to
  * date, render the rest in parallel, and record what was built.
  */
-import { access } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadLibrary } from '../content/library.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { InputIndex } from './inputs.js';
 import { expandManifest, type Job, loadManifest } from './manifest.js';
 import { type JobResult, runJobs } from './pool.js';
-import { loadRecord, saveRecord } from './record.js';
+import { loadRecord, type RecordChanges, saveRecord } from './record.js';
 import { inShard, type Shard } from './shard.js';
 
 export interface BatchOptions {
@@ -31,11 +32,15 @@ export interface BatchSummary {
   seconds: number;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
+/** The SHA-256 of an output as it is on disk now, or undefined when it is gone or unreadable. */
+async function hashOf(file: string): Promise<string | undefined> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  } catch {
+    return undefined;
+  }
 }
 
 export function describeFailure(result: Extract<JobResult, { ok: false }>, debug: boolean): string {
@@ -65,11 +70,12 @@ export async function runBatch(
     const print = await index.fingerprint(job);
     if (print) fingerprints.set(job.output, print);
     const previous = record.outputs[job.output];
+    // The file must still be the one built: a deleted, truncated or edited PDF is built again.
     const upToDate =
       !options.force &&
       print !== undefined &&
       previous?.fingerprint === print &&
-      (await exists(path.join(root, job.output)));
+      (await hashOf(path.join(root, job.output))) === previous.sha256;
     if (!upToDate) todo.push(job);
   }
   const unchanged = jobs.length - todo.length;
@@ -79,6 +85,7 @@ export async function runBatch(
   let built = 0;
   let finished = 0;
   const byOutput = new Map(todo.map((j) => [j.output, j]));
+  const changes: RecordChanges = new Map();
   await runJobs(todo, { root, workers: options.workers }, (result) => {
     finished++;
     const job = byOutput.get(result.output) as Job;
@@ -86,7 +93,7 @@ export async function runBatch(
       built++;
       const print = fingerprints.get(result.output);
       if (print)
-        record.outputs[result.output] = {
+        changes.set(result.output, {
           fingerprint: print,
           handout: job.handout,
           brand: job.brand,
@@ -96,13 +103,13 @@ export async function runBatch(
           contentHash: result.contentHash,
           // When it was built: what `handout check` compares a changed handout's version with.
           built: new Date().toISOString().slice(0, 10),
-        };
+        });
     } else {
-      delete record.outputs[result.output];
+      changes.set(result.output, null);
       failed.push({ output: result.output, message: describeFailure(result, debug) });
     }
     onEvent({ kind: 'done', result, finished, total: todo.length });
   });
-  await saveRecord(root, record);
+  await saveRecord(root, changes);
   return { built, unchanged, failed, seconds: (performance.now() - started) / 1000 };
 }

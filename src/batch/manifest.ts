@@ -13,6 +13,7 @@ import { diagnosticAt, type JsonDocument, validate } from '../content/json.js';
 import { brandIds, type Library } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
+import { isInside, sourcesProblem } from '../output.js';
 
 export const ManifestSchema = z
   .strictObject({
@@ -32,7 +33,13 @@ export const ManifestSchema = z
     output: z
       .string()
       .regex(/\{handout\}/, 'the output pattern must contain {handout}')
+      .regex(/\.pdf$/, 'the output pattern must end in .pdf')
       .default('output/{brand}/{lang}/{handout}{variant}.pdf'),
+    /**
+     * Every output must land inside this folder (relative to the project, or absolute): a pattern
+     * that leaves it is refused. Name another folder here to write elsewhere; never the sources.
+     */
+    outputFolder: z.string().min(1).default('output'),
   })
   .describe('What `handout batch` builds and where it writes it.');
 export type Manifest = z.infer<typeof ManifestSchema>;
@@ -61,13 +68,25 @@ function matcher(pattern: string): RegExp {
   );
 }
 
+/** A brand id as the schema allows it; anything else in a programme's "brand" is not printed or used as a path. */
+const BRAND_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The job's brand for a programme whose "brand" is not an id: its build fails with the schema's diagnostic. */
+export const INVALID_BRAND = 'invalid-brand';
+
+/**
+ * A programme's own brand (it is built for that brand only); undefined for a
+ * handout. The raw field is checked before it goes into an output path or a
+ * log line: a therapist may have typed the client's name into it.
+ */
 async function programmeBrand(file: string): Promise<string | undefined> {
+  let value: { brand?: unknown };
   try {
-    const value = JSON.parse(await readFile(file, 'utf8')) as { brand?: unknown };
-    return isProgramme(value) && typeof value.brand === 'string' ? value.brand : undefined;
+    value = JSON.parse(await readFile(file, 'utf8')) as { brand?: unknown };
   } catch {
     return undefined;
   }
+  if (!isProgramme(value)) return undefined;
+  return typeof value.brand === 'string' && BRAND_ID.test(value.brand) ? value.brand : INVALID_BRAND;
 }
 
 /** Every job the manifest names, sorted by output path. */
@@ -102,7 +121,8 @@ export async function expandManifest(
   for (const handout of handouts) {
     const id = path.basename(handout, '.json');
     // A client's programme is printed in its own clinic's brand only.
-    const own = await programmeBrand(path.join(root, handout));
+    const stated = await programmeBrand(path.join(root, handout));
+    const own = stated === undefined || known.includes(stated) ? stated : INVALID_BRAND;
     for (const brand of own ? [own] : brands) {
       for (const language of manifest.languages) {
         for (const variant of manifest.variants) {
@@ -136,5 +156,45 @@ export async function expandManifest(
       ),
     );
   }
+  const misplaced = await misplacedOutputs(manifest, root, sorted, at);
+  if (misplaced.length > 0) throw new HandoutError(misplaced);
   return sorted;
+}
+
+/** Outputs outside the output folder, or in the project's sources: refused before anything is written. */
+async function misplacedOutputs(
+  manifest: Manifest,
+  root: string,
+  jobs: readonly Job[],
+  at: (field: string, message: string, hint?: string) => DiagnosticInit,
+): Promise<DiagnosticInit[]> {
+  const folder = path.resolve(root, manifest.outputFolder);
+  const folderProblem = await sourcesProblem(root, folder);
+  if (folderProblem)
+    return [
+      at(
+        'outputFolder',
+        `cannot write outputs to "${manifest.outputFolder}": ${folderProblem}`,
+        'use a folder such as "output"',
+      ),
+    ];
+  const problems: DiagnosticInit[] = [];
+  for (const job of jobs) {
+    const file = path.resolve(root, job.output);
+    const problem = isInside(folder, file)
+      ? await sourcesProblem(root, file)
+      : `it is outside the output folder "${manifest.outputFolder}"`;
+    if (problem) {
+      problems.push(
+        at(
+          'output',
+          `cannot write ${job.output}: ${problem}`,
+          `write below "${manifest.outputFolder}/", or name the folder you mean in "outputFolder"`,
+        ),
+      );
+      // One is enough to see what the pattern does; a thousand would bury it.
+      break;
+    }
+  }
+  return problems;
 }

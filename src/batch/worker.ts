@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { HandoutError } from '../diagnostics.js';
 import { writeFileAtomic } from '../output.js';
 import { openProject, type Project, render } from '../pipeline.js';
-import type { Job } from './manifest.js';
+import { INVALID_BRAND, type Job } from './manifest.js';
 import type { JobResult } from './pool.js';
 
 const { root } = workerData as { root: string };
@@ -17,7 +17,8 @@ async function run(job: Job): Promise<JobResult> {
     project ??= openProject(root);
     const result = await render(await project, {
       handout: job.handout,
-      brand: job.brand,
+      // A programme whose brand is not a known id: rendering reports the field at its place in the file.
+      brand: job.brand === INVALID_BRAND ? undefined : job.brand,
       archival: job.pdfa,
       variant: job.variant,
       language: job.language,

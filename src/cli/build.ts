@@ -8,10 +8,10 @@ import path from 'node:path';
 import { InputIndex } from '../batch/inputs.js';
 import type { Variant } from '../brand/theme.js';
 import { listJson } from '../content/files.js';
-import { brandIds, contentDir } from '../content/library.js';
+import { brandIds, contentDir, languageProblem } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
 import { formatDiagnostic, HandoutError } from '../diagnostics.js';
-import { outputPath, writeFileAtomic } from '../output.js';
+import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { type Alternative, openProject, render } from '../pipeline.js';
 
 export interface BuildOptions {
@@ -56,6 +56,23 @@ export async function build(
     report.failures.push({ target: 'project', message: describe(error, options.debug) });
     return report;
   }
+  const language = options.language === undefined ? undefined : languageProblem(project.library, options.language);
+  if (language) {
+    report.failures.push({ target: '--lang', message: formatDiagnostic({ file: '--lang', message: language }) });
+    return report;
+  }
+  const misplaced = await sourcesProblem(project.root, path.resolve(options.out));
+  if (misplaced) {
+    report.failures.push({
+      target: '--out',
+      message: formatDiagnostic({
+        file: '--out',
+        message: `cannot write to "${options.out}": ${misplaced}`,
+        hint: 'name an output folder such as "output"',
+      }),
+    });
+    return report;
+  }
   const files = options.all
     ? await listJson(contentDir(project.root, 'handouts'))
     : options.files.map((f) => path.resolve(f));
@@ -90,7 +107,7 @@ export async function build(
           const file = format === 'pdf' ? out : out.replace(/\.pdf$/, `.${format}`);
           const bytes =
             format === 'pdf' ? result.pdf : new TextEncoder().encode(format === 'html' ? result.html : result.text);
-          await writeFileAtomic(file, bytes);
+          await writeFileAtomic(file, bytes, format === 'pdf' ? 'the PDF' : `the ${format} alternative`);
           written.push(file);
         }
         report.built.push(...written);

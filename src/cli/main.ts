@@ -9,11 +9,12 @@ import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
 import { checkProject } from '../check.js';
 import { type DiagnosticInit, formatDiagnostic, HandoutError } from '../diagnostics.js';
-import { outputPath, writeFileAtomic } from '../output.js';
+import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { byPlace, validateProject, within } from '../validate.js';
 import { type BuildReport, build } from './build.js';
 import { listProject } from './list.js';
+import { isoDate, optionError, wholeNumber } from './options.js';
 import { createReporter } from './progress.js';
 import { writeSchemas } from './schema.js';
 import { watchBuild } from './watch.js';
@@ -141,7 +142,7 @@ await yargs(hideBin(process.argv))
         {
           root: argv.root,
           manifest: argv.config,
-          workers: Math.max(1, argv.jobs),
+          workers: wholeNumber('--jobs', argv.jobs, 1, 256) as number,
           shard: argv.shard ? parseShard(argv.shard) : undefined,
           force: argv.force,
         },
@@ -203,10 +204,10 @@ await yargs(hideBin(process.argv))
         })
         .example('$0 check --warn-days 90', 'In CI, before leaflets are published'),
     async (argv) => {
-      const today = argv.today ?? new Date().toISOString().slice(0, 10);
-      const problems = (
-        await checkProject(path.resolve(argv.root), { today, warnDays: argv['warn-days'], lixMax: argv['lix-max'] })
-      ).sort(byPlace);
+      const today = isoDate('--today', argv.today) ?? new Date().toISOString().slice(0, 10);
+      const warnDays = wholeNumber('--warn-days', argv['warn-days'], 0, 3650) as number;
+      const lixMax = wholeNumber('--lix-max', argv['lix-max'], 1, 100) as number;
+      const problems = (await checkProject(path.resolve(argv.root), { today, warnDays, lixMax })).sort(byPlace);
       if (report(problems, argv.format) > 0 || (argv.strict && problems.length > 0)) process.exitCode = 1;
     },
   )
@@ -239,6 +240,13 @@ await yargs(hideBin(process.argv))
         .example('$0 catalog --brand skovlund-sygehus', 'output/skovlund-sygehus/catalog.pdf'),
     async (argv) => {
       const project = await openProject(argv.root);
+      const misplaced = await sourcesProblem(project.root, path.resolve(argv.out));
+      if (misplaced)
+        throw optionError(
+          '--out',
+          `cannot write to "${argv.out}": ${misplaced}`,
+          'name an output folder such as "output"',
+        );
       const { pdf, pages } = await renderCatalog(project, {
         brand: argv.brand,
         language: argv.lang,

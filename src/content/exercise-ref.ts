@@ -75,10 +75,22 @@ export function resolveExerciseRef(
     });
   }
   const dose = mergeDose(exercise.dose, ref.dose);
+  const doseText = formatDose(dose, ctx.labels);
+  if (doseText.trim() === '') {
+    // Every field removed with null: the card would say "Dosis:" and nothing.
+    ctx.problems.push(
+      diagnosticAt(
+        doc,
+        [...at, 'dose'],
+        "the dose is empty once the exercise's own fields are removed",
+        'keep at least one field, or give one such as "reps": 10',
+      ),
+    );
+  }
   return {
     ...exercise,
     dose,
-    doseText: formatDose(dose, ctx.labels),
+    doseText,
     note: ref.note,
     video: ref.video ?? exercise.video,
     number,

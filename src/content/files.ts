@@ -1,7 +1,7 @@
 /** File-system edges of content loading: read a file, list a folder, keep paths inside the project. */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { type JsonDocument, parseJson } from './json.js';
 
 /** Paths in messages are relative to the project, as the author sees them. */
@@ -99,6 +99,9 @@ export async function projectFile(
   if (outside(real, await realpath(root))) {
     throw new HandoutError({ ...from, message: `file "${relative}" links to a place outside the project` });
   }
+  if (!(await stat(real)).isFile()) {
+    throw new HandoutError({ ...from, message: `"${relative}" is a folder, not a file`, hint: 'name a file in it' });
+  }
   return real;
 }
 
@@ -112,5 +115,21 @@ export async function listFiles(dir: string): Promise<string[]> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
+  }
+}
+
+/** A project file named in content, checked as projectFile does, and its problems as a picture (an SVG's content). */
+export async function pictureFileProblems(
+  root: string,
+  relative: string,
+  from: { file: string; path?: string },
+  check: (text: string, file: string) => DiagnosticInit[],
+): Promise<DiagnosticInit[]> {
+  try {
+    const file = await projectFile(root, relative, from);
+    return /\.svg$/i.test(relative) ? check(await readFile(file, 'utf8'), relative) : [];
+  } catch (error) {
+    if (error instanceof HandoutError) return [...error.diagnostics];
+    return [{ ...from, message: `cannot read "${relative}": ${describeIoError(error)}` }];
   }
 }

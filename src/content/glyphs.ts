@@ -11,12 +11,26 @@ function* strings(value: unknown, at: (string | number)[] = []): Generator<[stri
     for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...at, k]);
 }
 
+/** Fields of a programme that name a person: their text never goes into a message. */
+const PRIVATE = new Set(['client']);
+
 export function glyphWarnings(doc: JsonDocument, family: FontFamilyId = 'atkinson-hyperlegible'): DiagnosticInit[] {
   const font = loadFonts(family).regular;
   const out: DiagnosticInit[] = [];
   for (const [text, at] of strings(doc.value)) {
     const missing = missingGlyphs(font, text);
-    if (missing.length > 0) {
+    if (missing.length > 0 && at.length === 1 && PRIVATE.has(at[0] as string)) {
+      // Never quote (part of) a client's name: warnings end up in logs.
+      out.push({
+        ...diagnosticAt(
+          doc,
+          at,
+          `the font cannot draw ${missing.length} character${missing.length === 1 ? '' : 's'} of this field`,
+          'they would print as empty boxes; check the spelling in the file',
+        ),
+        severity: 'warning',
+      });
+    } else if (missing.length > 0) {
       out.push({
         ...diagnosticAt(
           doc,

@@ -3,8 +3,9 @@
  * picture it names must exist. The result is the view the templates render.
  */
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
+import { svgProblems } from '../images/svg-safety.js';
 import { type ExerciseView, type RefContext, resolveExerciseRef } from './exercise-ref.js';
-import { projectFile } from './files.js';
+import { pictureFileProblems } from './files.js';
 import { diagnosticAt, type JsonDocument, type JsonPath } from './json.js';
 import type { Labels, Library } from './library.js';
 import type { Block, Handout } from './schema.js';
@@ -77,16 +78,8 @@ export async function handoutFileProblems(
       if (block.type !== 'figures') continue;
       for (const [i, figure] of block.items.entries()) {
         if (!figure.picture.startsWith('assets/')) continue;
-        try {
-          await projectFile(
-            root,
-            figure.picture,
-            diagnosticAt(doc, ['sections', s, 'blocks', b, 'items', i, 'picture'], ''),
-          );
-        } catch (error) {
-          if (error instanceof HandoutError) problems.push(...error.diagnostics);
-          else throw error;
-        }
+        const place = diagnosticAt(doc, ['sections', s, 'blocks', b, 'items', i, 'picture'], '');
+        problems.push(...(await pictureFileProblems(root, figure.picture, place, svgProblems)));
       }
     }
   }

@@ -165,3 +165,18 @@ export function labelsFor(library: Library, language: string): Labels {
   // A missing translation falls back to Danish, the language the library is written in.
   return { ...base, ...own };
 }
+
+/**
+ * Why a document cannot be printed in `language`, or undefined when it can: it
+ * must be a language code, and the project must have labels for it (the fixed
+ * words of every page).
+ */
+export function languageProblem(library: Library, language: string): string | undefined {
+  const known = [...library.labels.keys()].sort();
+  if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(language))
+    return `expected a two-letter language code such as ${known.map((k) => `"${k}"`).join(' or ')}, got "${language.slice(0, 40)}"`;
+  const code = language.slice(0, 2);
+  if (!library.labels.has(code) && !library.broken.has(`labels/${code}`))
+    return `there are no labels for "${code}" (content/labels/${code}.json); known languages: ${known.join(', ')}`;
+  return undefined;
+}

@@ -21,8 +21,20 @@ const isoDate = z
   );
 /** A paragraph is short; a field longer than this is a mistake and would take minutes to lay out. */
 const MAX_TEXT = 20_000;
-const text = z
-  .string()
+/**
+ * Characters that print as nothing or as a box: C0 and C1 controls (but tab and
+ * line feed), which arrive with text pasted from other programs.
+ */
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+function controlMessage(value: unknown): string {
+  const s = String(value);
+  const at = s.search(CONTROL);
+  const code = (s.codePointAt(at) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return `contains the control character U+${code} at character ${at + 1}: it cannot be printed; delete it`;
+}
+/** Any string a reader sees. */
+const printable = z.string().refine((s) => !CONTROL.test(s), { error: (issue) => controlMessage(issue.input) });
+const text = printable
   .min(1, 'expected some text, got an empty string')
   .max(MAX_TEXT, `expected at most ${MAX_TEXT.toLocaleString('en')} characters: split long text into paragraphs`);
 /** A whole number or an inclusive range written [min, max], e.g. 10 or [10, 15]. */
@@ -53,6 +65,9 @@ export const DoseSchema = z
     timesPerWeek: amount.optional(),
     /** Free text for what the fields cannot say, e.g. "til du mærker et let stræk". */
     text: text.optional(),
+  })
+  .refine((d) => Object.keys(d).length > 0, {
+    message: 'an empty dose: expected at least one of sets, reps, holdSeconds, timesPerDay, timesPerWeek, text',
   })
   .describe('How much of an exercise: sets, repetitions, hold time, how often.');
 export type Dose = z.infer<typeof DoseSchema>;
@@ -88,7 +103,14 @@ export const ExerciseTranslationSchema = z.strictObject({
 });
 export type ExerciseTranslation = z.infer<typeof ExerciseTranslationSchema>;
 
-const url = z.url({ protocol: /^https?$/, error: 'expected a web address starting with https:// or http://' });
+/** The longest address a QR code holds at the error correction we print (level M holds 2,331 bytes). */
+export const MAX_ADDRESS = 2_000;
+const url = z
+  .url({ protocol: /^https?$/, error: 'expected a web address starting with https:// or http://' })
+  .max(
+    MAX_ADDRESS,
+    `expected an address of at most ${MAX_ADDRESS.toLocaleString('en')} characters (it must fit in a QR code)`,
+  );
 
 export const ExerciseSchema = z
   .strictObject({
@@ -149,7 +171,13 @@ const BlockSchema = z.discriminatedUnion('type', [
     type: z.literal('table'),
     /** The header row: repeated on every page the table runs over. */
     header: z.array(text).min(1),
-    rows: z.array(z.array(z.string())).min(1),
+    rows: z
+      .array(
+        z
+          .array(printable)
+          .refine((cells) => cells.some((c) => c.trim() !== ''), 'expected a row with text in at least one cell'),
+      )
+      .min(1),
     /** Relative column widths, e.g. [1, 3, 3]. */
     widths: z.array(z.number().positive()).optional(),
   }),
@@ -194,13 +222,17 @@ const BlockSchema = z.discriminatedUnion('type', [
     type: z.literal('exercises'),
     items: z.array(ExerciseRefSchema).min(1),
   }),
-  z.strictObject({
-    type: z.literal('callout'),
-    tone: z.enum(['info', 'warning', 'danger']),
-    title: text.optional(),
-    text: text.optional(),
-    items: z.array(text).optional(),
-  }),
+  z
+    .strictObject({
+      type: z.literal('callout'),
+      tone: z.enum(['info', 'warning', 'danger']),
+      title: text.optional(),
+      text: text.optional(),
+      items: z.array(text).min(1, 'expected at least one item, or leave "items" out').optional(),
+    })
+    .refine((c) => c.title !== undefined || c.text !== undefined || c.items !== undefined, {
+      message: 'an empty callout: expected a "title", "text" or "items"',
+    }),
 ]);
 export type Block = z.infer<typeof BlockSchema>;
 
@@ -249,7 +281,7 @@ export const BrandSchema = z
     address: text,
     phone: text,
     email: z.email().optional(),
-    web: z.url().optional(),
+    web: url.optional(),
     logo: z
       .string()
       .regex(

@@ -4,14 +4,16 @@
  * files through the sharp pipeline.
  */
 import { readFile } from 'node:fs/promises';
-import { projectFile } from '../content/files.js';
-import { validate } from '../content/json.js';
+import { describeIoError, projectFile } from '../content/files.js';
+import { diagnosticAt, type JsonPath, validate } from '../content/json.js';
 import type { Library } from '../content/library.js';
+import { MAX_ADDRESS } from '../content/schema.js';
 import { HandoutError } from '../diagnostics.js';
 import { pictogramSvg } from '../pictures/pictogram.js';
 import { type Palette, SceneSchema } from '../pictures/scene.js';
 import { qrPicture } from './qr.js';
 import { prepareRaster, type RasterImage } from './raster.js';
+import { svgProblems } from './svg-safety.js';
 import { parseVector, type VectorPicture, vectorSvg } from './vector.js';
 
 export type PreparedPicture =
@@ -53,15 +55,47 @@ export function svgAspect(svg: string, file: string): number {
 
 const pictograms = new Map<string, string>();
 
+/** Where a string stands in a JSON value, or where an array starting with it does. */
+function pathOfString(value: unknown, text: string, at: (string | number)[] = []): JsonPath | undefined {
+  if (value === text) return at;
+  if (Array.isArray(value) && value[0] === text) return at;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = pathOfString(v, text, [...at, Array.isArray(value) ? Number(k) : k]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function pictogram(id: string, ctx: PictureContext): PreparedPicture {
   const failed = ctx.library.broken.get(`pictures/${id}`);
   if (failed) throw failed;
   const doc = ctx.library.pictures.get(id);
   if (!doc) throw new HandoutError({ file: `content/pictures/${id}.json`, message: `unknown picture "${id}"` });
-  const key = `${id}|${JSON.stringify(ctx.palette)}`;
+  // By the scene's text, not its id: another project (or an edited file) may give the id another scene.
+  const key = `${doc.text}|${JSON.stringify(ctx.palette)}`;
   let svg = pictograms.get(key);
   if (!svg) {
-    svg = pictogramSvg(validate(doc, SceneSchema), ctx.palette);
+    const scene = validate(doc, SceneSchema);
+    try {
+      svg = pictogramSvg(scene, ctx.palette);
+    } catch (error) {
+      // A scene that passes its schema can still name a figure it does not have ("1:near.hand").
+      const message = error instanceof Error ? error.message : String(error);
+      const ref = /^"([^"]+)"/.exec(message)?.[1];
+      const at = ref === undefined ? undefined : pathOfString(doc.value, ref);
+      throw new HandoutError(
+        at
+          ? diagnosticAt(
+              doc,
+              at,
+              `cannot draw the pictogram: ${message}`,
+              'count figures from 0, in the order of "figures"',
+            )
+          : { file: doc.file, message: `cannot draw the pictogram: ${message}` },
+      );
+    }
     pictograms.set(key, svg);
   }
   return svgPicture(svg, doc.file);
@@ -69,9 +103,17 @@ function pictogram(id: string, ctx: PictureContext): PreparedPicture {
 
 async function assetPicture(ref: string, ctx: PictureContext, from: { file: string }): Promise<PreparedPicture> {
   const file = await projectFile(ctx.library.root, ref, from);
-  const data = await readFile(file);
-  if (ref.endsWith('.svg')) {
-    return svgPicture(data.toString('utf8'), ref);
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    throw new HandoutError({ ...from, message: `cannot read "${ref}": ${describeIoError(error)}` });
+  }
+  if (/\.svg$/i.test(ref)) {
+    const svg = data.toString('utf8');
+    const problems = svgProblems(svg, ref);
+    if (problems.length > 0) throw new HandoutError(problems);
+    return svgPicture(svg, ref);
   }
   const image = await prepareRaster(data, ref, ctx.maxWidth, ctx.cacheDir);
   return { kind: 'raster', image, aspect: image.width / image.height };
@@ -83,7 +125,17 @@ export async function preparePicture(
   from: { file: string },
 ): Promise<PreparedPicture> {
   if (ref.startsWith('qr:')) {
-    const vector = qrPicture(ref.slice(3));
+    const address = ref.slice(3);
+    let vector: VectorPicture;
+    try {
+      vector = qrPicture(address);
+    } catch {
+      throw new HandoutError({
+        ...from,
+        message: `the address ${JSON.stringify(address.slice(0, 60))}… (${address.length} characters) is too long for a QR code`,
+        hint: `use an address of at most ${MAX_ADDRESS.toLocaleString('en')} characters`,
+      });
+    }
     return { kind: 'vector', vector, svg: vectorSvg(vector), aspect: 1 };
   }
   return ref.startsWith('assets/') ? assetPicture(ref, ctx, from) : pictogram(ref, ctx);
@@ -94,9 +146,11 @@ export async function preparePictures(
   refs: Iterable<string>,
   ctx: PictureContext,
   from: { file: string },
+  /** Pictures named elsewhere than `from` (a brand's logo, in its brand file), with their place. */
+  places: ReadonlyMap<string, { file: string }> = new Map(),
 ): Promise<Map<string, PreparedPicture>> {
   const unique = [...new Set(refs)];
-  const settled = await Promise.allSettled(unique.map((ref) => preparePicture(ref, ctx, from)));
+  const settled = await Promise.allSettled(unique.map((ref) => preparePicture(ref, ctx, places.get(ref) ?? from)));
   const problems = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
   if (problems.length > 0) {
     const known = problems.filter((p): p is HandoutError => p instanceof HandoutError);

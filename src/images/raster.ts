@@ -6,8 +6,12 @@
  * target size, in memory and on disk.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { z } from 'zod';
+import { describeIoError } from '../content/files.js';
 import { HandoutError } from '../diagnostics.js';
 
 export interface RasterImage {
@@ -93,29 +97,101 @@ function imageProblem(error: unknown): string {
     return `it is larger than ${MAX_INPUT_PIXELS.toLocaleString('en')} pixels (a decompression bomb?)`;
   if (/unsupported image format/i.test(message))
     return 'it is not an image sharp can read (JPEG, PNG, WebP, AVIF, TIFF, GIF or SVG)';
-  if (/truncated|premature end|corrupt/i.test(message)) return 'the file is truncated or corrupt';
-  return message.split('\n')[0] ?? message;
+  if (/buffer is empty/i.test(message)) return 'the file is empty';
+  if (/truncated|premature end|corrupt|read error|invalid|bad/i.test(message))
+    return 'the file is truncated or corrupt';
+  return `it could not be decoded (${message.split('\n')[0] ?? message})`;
 }
 
+/** What the cache keeps beside an image's bytes; everything is checked, nothing in it is a path. */
+const CacheMeta = z.strictObject({
+  format: z.enum(['jpeg', 'png']),
+  width: z.number().int().positive().max(100_000),
+  height: z.number().int().positive().max(100_000),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const MAGIC = { jpeg: Buffer.from([0xff, 0xd8, 0xff]), png: Buffer.from([0x89, 0x50, 0x4e, 0x47]) };
+
+/** Read a regular file of the cache, never through a symbolic link (a restored cache may hold one). */
+async function readPlain(file: string): Promise<Buffer> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error('not a file');
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A cached image, or undefined when there is none or it cannot be trusted: the
+ * cache may come from anywhere (a CI cache restored from another run), so its
+ * record must have the expected form and its bytes the recorded hash. Anything
+ * else is made again and overwritten.
+ */
 async function readCache(dir: string, key: string): Promise<RasterImage | undefined> {
   try {
-    const meta = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as Omit<RasterImage, 'data'>;
-    return { ...meta, data: await readFile(path.join(dir, `${key}.${meta.format}`)) };
+    const meta = CacheMeta.parse(JSON.parse((await readPlain(path.join(dir, `${key}.json`))).toString('utf8')));
+    const data = await readPlain(path.join(dir, `${key}.${meta.format}`));
+    const hash = createHash('sha256').update(data).digest('hex');
+    if (hash !== meta.sha256 || !data.subarray(0, MAGIC[meta.format].length).equals(MAGIC[meta.format]))
+      return undefined;
+    return { format: meta.format, width: meta.width, height: meta.height, data };
   } catch {
     return undefined;
   }
 }
 
+/** The cache folder must be a folder of this project, not a link to somewhere else on the disk. */
+async function checkCacheDir(dir: string): Promise<void> {
+  for (const folder of [path.dirname(dir), dir]) {
+    const info = await lstat(folder).catch(() => undefined);
+    if (info && !info.isDirectory())
+      throw new HandoutError({
+        file: shownPath(folder),
+        message: info.isSymbolicLink()
+          ? 'the image cache is a symbolic link; it must be a folder inside the project'
+          : 'the image cache is not a folder',
+        hint: `delete ${shownPath(folder)}; it is made again`,
+      });
+  }
+}
+
+function shownPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
 async function writeCache(dir: string, key: string, image: RasterImage): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const { data, ...meta } = image;
-  // Data first, then the record that points at it, each renamed into place: a reader never sees half a file.
-  for (const [name, content] of [
-    [`${key}.${image.format}`, data],
-    [`${key}.json`, JSON.stringify(meta)],
-  ] as const) {
-    const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
-    await writeFile(tmp, content);
-    await rename(tmp, path.join(dir, name));
+  const { data, format, width, height } = image;
+  const meta = { format, width, height, sha256: createHash('sha256').update(data).digest('hex') };
+  try {
+    await checkCacheDir(dir);
+    await mkdir(dir, { recursive: true });
+    // Data first, then the record that points at it, each renamed into place: a reader never sees half a file.
+    for (const [name, content] of [
+      [`${key}.${format}`, data],
+      [`${key}.json`, JSON.stringify(meta)],
+    ] as const) {
+      // Worker threads share the process id: the thread id keeps their temporary files apart.
+      const tmp = path.join(dir, `${name}.${process.pid}-${threadId}.tmp`);
+      try {
+        await writeFile(tmp, content);
+        await rename(tmp, path.join(dir, name));
+      } catch (error) {
+        await rm(tmp, { force: true }).catch(() => undefined);
+        throw error;
+      }
+    }
+  } catch (error) {
+    if (error instanceof HandoutError) throw error;
+    throw new HandoutError(
+      {
+        file: shownPath(dir),
+        message: `cannot write the image cache: ${describeIoError(error)}`,
+        hint: 'make .cache/ writable and give it free space, or delete it',
+      },
+      { cause: error },
+    );
   }
 }

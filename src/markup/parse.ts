@@ -3,6 +3,7 @@
  * here: which element may hold which, and where text may stand.
  */
 import { Parser } from 'htmlparser2';
+import { linkProblem } from '../content/links.js';
 import { type DiagnosticInit, HandoutError, positionFinder } from '../diagnostics.js';
 import type { BlockNode, CalloutTone, FigureNode, Inline, LightColour, SourceSpan } from './tree.js';
 import { elementProblems, VOCABULARY } from './vocabulary.js';
@@ -52,6 +53,12 @@ export function parseMarkup(file: string, markup: string): BlockNode[] {
   const blocks = toBlocks(raw, { file, line: 1, column: 1 }, problems);
   if (problems.length > 0) throw new HandoutError(problems);
   return blocks;
+}
+
+/** Only web, e-mail and phone links become clickable, whatever a template or its content writes. */
+function checkLink(problems: DiagnosticInit[], source: SourceSpan, href: string) {
+  const problem = linkProblem(href);
+  if (problem) complain(problems, source, problem, 'links may be https:, http:, mailto: or tel:');
 }
 
 function complain(problems: DiagnosticInit[], source: SourceSpan, message: string, hint?: string) {
@@ -199,6 +206,7 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
       return { kind: 'lines', count, source };
     }
     case 'qr':
+      checkLink(problems, source, a.href ?? '');
       return { kind: 'qr', href: a.href ?? '', caption: inlines(), source };
     case 'page-break':
       return { kind: 'page-break', source };
@@ -222,6 +230,7 @@ function toInlines(
     } else if (node.name === 'b') {
       out.push(...toInlines(node.children, problems, { ...style, bold: true }));
     } else if (node.name === 'a') {
+      checkLink(problems, node.source, node.attributes.href ?? '');
       out.push(...toInlines(node.children, problems, { ...style, href: node.attributes.href }));
     } else if (node.name === 'code') {
       out.push(...toInlines(node.children, problems, { ...style, literal: true }));

@@ -152,7 +152,14 @@ export function asTemplateError(source: TemplateSource, error: unknown): Handout
       : runtime
         ? { line: Number(runtime[2]), column: Number(runtime[3]) + 1 }
         : undefined;
-  const text = (runtime?.[1] ?? message).replace(/ in \[object Object\]| in undefined/, '');
+  // Strict mode says what it looked in: "x" not defined in <the value>, and the value may be a client's name.
+  const text = (runtime?.[1] ?? message)
+    .replace(/^(".*?" not defined) in [\s\S]*$/, '$1')
+    // A field looked up in a text value: JavaScript's message quotes the text.
+    .replace(
+      /^Cannot use 'in' operator to search for '(.*?)' in [\s\S]*$/,
+      '"$1" not defined: the value there is text',
+    );
   return new HandoutError({ file: source.file, position, message: text, hint: e.hint }, { cause: error });
 }
 

@@ -5,7 +5,7 @@
  * or a HandoutError that names the handout with a message. Never another
  * exception, never a hang.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { copyProject, editFile } from '../helpers/project.js';
 
 const SOURCE = 'content/handouts/smerter-i-ryggen.json';
 const FUZZ = 'content/handouts/fuzz.json';
+const PROGRAMME = 'content/programmes/p-2026-0142.json';
 const BRAND = 'skovlund-sygehus';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -87,14 +88,29 @@ function typo(key: string, n: number): string {
   }
 }
 
+/** Pictures an author (or an attacker) may put under assets/: each must be refused, naming its file. */
+const BAD_SVGS: Record<string, string> = {
+  'assets/fuzz/image-outside.svg': '<svg viewBox="0 0 10 10"><image href="/etc/passwd" width="10" height="10"/></svg>',
+  'assets/fuzz/image-url.svg': '<svg viewBox="0 0 10 10"><image href="https://example.org/x.png"/></svg>',
+  'assets/fuzz/link.svg':
+    '<svg viewBox="0 0 10 10"><a href="javascript:alert(1)"><rect width="5" height="5"/></a></svg>',
+  'assets/fuzz/text.svg': 'Ikke en tegning.',
+  'assets/fuzz/unclosed.svg': '<svg viewBox="0 0 10 10"><g><rect width="5" height="5"/></svg>',
+  'assets/fuzz/folder.svg/': '',
+};
+const BAD_PICTURES = Object.keys(BAD_SVGS).map((p) => p.replace(/\/$/, ''));
+
+/** Languages a caller of `render` may ask for: the only kind of input the fuzz once escaped with. */
+const LANGUAGES = [undefined, 'da', 'en', 'de', 'english', '', 'xx', 'DA', 'da-DK', '../da', '\u0000', 'constructor'];
+
 type Mutation = {
-  kind: 'delete' | 'retype' | 'string' | 'duplicate' | 'remove' | 'typo';
+  kind: 'delete' | 'retype' | 'string' | 'duplicate' | 'remove' | 'typo' | 'picture';
   pick: number;
   variant: number;
 };
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
-  kind: fc.constantFrom('delete', 'retype', 'string', 'duplicate', 'remove', 'typo'),
+  kind: fc.constantFrom('delete', 'retype', 'string', 'duplicate', 'remove', 'typo', 'picture'),
   pick: fc.nat(),
   variant: fc.nat(),
 });
@@ -143,6 +159,14 @@ function apply(root: Json, m: Mutation): string {
       ] as string;
       setAt(root, at, replacement);
       return `set ${at.join('.')} to ${JSON.stringify(replacement).slice(0, 80)}`;
+    }
+    case 'picture': {
+      const pictures = all.filter(([at, v]) => at.at(-1) === 'picture' && typeof v === 'string');
+      const chosen = pick(pictures);
+      if (!chosen) return 'nothing';
+      const replacement = BAD_PICTURES[m.variant % BAD_PICTURES.length] as string;
+      setAt(root, chosen[0], replacement);
+      return `set ${chosen[0].join('.')} to ${replacement}`;
     }
     case 'duplicate':
     case 'remove': {
@@ -200,6 +224,11 @@ beforeAll(async () => {
   let text = '';
   await editFile(root, SOURCE, (t) => (text = t));
   original = JSON.parse(text) as Json;
+  await mkdir(path.join(root, 'assets/fuzz'), { recursive: true });
+  for (const [file, svg] of Object.entries(BAD_SVGS)) {
+    if (file.endsWith('/')) await mkdir(path.join(root, file), { recursive: true });
+    else await writeFile(path.join(root, file), svg);
+  }
 });
 
 afterAll(async () => {
@@ -218,14 +247,30 @@ describe('mutated handouts: a PDF with the title, or a HandoutError naming the h
   it(`holds for ${RUNS} random edits (seed ${SEED})`, async () => {
     const outcomes = { rendered: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.nat(), async (mutations, lang) => {
         const handout = structuredClone(original);
-        const done = mutations.map((m) => apply(handout, m));
+        // Half the runs in the handout's own language, so that the rendering branch stays exercised.
+        const language = lang % 2 === 0 ? undefined : LANGUAGES[(lang >> 1) % LANGUAGES.length];
+        const done = [...mutations.map((m) => apply(handout, m)), `language ${JSON.stringify(language)}`];
         await writeFile(path.join(root, FUZZ), JSON.stringify(handout, null, 2));
+        // A programme is printed in any language with labels: a bad one must be a diagnostic naming the file.
+        if (language !== undefined) {
+          const error = await render(project, { handout: PROGRAMME, language }).then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          if (
+            error !== undefined &&
+            !(error instanceof HandoutError && error.diagnostics.some((d) => d.file === PROGRAMME))
+          )
+            throw new Error(
+              `programme in language ${JSON.stringify(language)}: not a diagnostic naming it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
+        }
         let outcome: Awaited<ReturnType<typeof render>> | unknown;
         try {
           outcome = await withTimeout(
-            render(project, { handout: FUZZ, brand: BRAND }),
+            render(project, { handout: FUZZ, brand: BRAND, language }),
             RUN_TIMEOUT_MS,
             done.join('; '),
           );
@@ -235,7 +280,10 @@ describe('mutated handouts: a PDF with the title, or a HandoutError naming the h
               `after [${done.join('; ')}]: not a HandoutError: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
             );
           }
-          const named = error.diagnostics.filter((d) => d.file === FUZZ && d.message.trim() !== '');
+          // A broken picture is named by its own file, at its line:col.
+          const named = error.diagnostics.filter(
+            (d) => (d.file === FUZZ || BAD_PICTURES.includes(d.file)) && d.message.trim() !== '',
+          );
           if (named.length === 0) {
             throw new Error(
               `after [${done.join('; ')}]: no diagnostic names ${FUZZ}: ${JSON.stringify(error.diagnostics)}`,
@@ -244,6 +292,9 @@ describe('mutated handouts: a PDF with the title, or a HandoutError naming the h
           outcomes.refused++;
           return;
         }
+        // A broken picture that is still in the handout must have been refused, not drawn blank or from outside.
+        const bad = places(handout).find(([at, v]) => at.at(-1) === 'picture' && BAD_PICTURES.includes(v as string));
+        if (bad) throw new Error(`after [${done.join('; ')}]: rendered with the broken picture ${String(bad[1])}`);
         const { pdf } = outcome as { pdf: Uint8Array };
         const title = (handout as { title: string }).title;
         const read = await opened(pdf);

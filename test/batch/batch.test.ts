@@ -107,7 +107,7 @@ describe('handout batch', () => {
     const { manifest } = await loadManifest(root, 'handouts.config.json');
     // 2 handouts x 2 brands x 2 languages.
     const jobs = await expandManifest(
-      { ...manifest, languages: ['da', 'en'], output: 'out/{lang}/{brand}/{handout}.pdf' },
+      { ...manifest, languages: ['da', 'en'], output: 'out/{lang}/{brand}/{handout}.pdf', outputFolder: 'out' },
       root,
       library,
       'm',
