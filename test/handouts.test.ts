@@ -24,7 +24,7 @@ const KEY_FACTS: Record<string, string[]> = {
   ],
   muskelkorset: [
     '15–20 gange',
-    '15–20 sekunder',
+    'hold stillingen i 15–20',
     'roligt tempo',
     'flere gange om dagen',
     'må ikke gøre ondt',
