@@ -19,7 +19,7 @@ describe('provenance', () => {
     expect(first.hash).toMatch(/^[0-9a-f]{8}$/);
     const pdf = await readPdf(first.pdf);
     for (const page of pdf.pages)
-      expect(page.text).toContain(`Dok.-id PI-RYG-0042 · Version 1.0 · Kontrol ${first.hash}`);
+      expect(page.text).toContain(`Dok.-id PI-RYG-0042 · Version 1.0 · Intern kode ${first.hash}`);
 
     const root = await copyProject();
     await editFile(root, LEAFLET, (t) => t.replace('Hvilestillinger', 'Hvilestilinger'));

@@ -99,7 +99,7 @@ describe("Anna Hansen's exercise sheet", () => {
     expect(pdf.text).toContain('Your exercise programme');
     expect(pdf.text).toContain('Anna Hansen · 20 November 2026');
     expect(pdf.text).toContain('1. Find your core muscles');
-    expect(pdf.text).toContain('Amount: 10 repetitions · 3 times a day');
+    expect(pdf.text).toContain('How much: 10 repetitions · 3 times a day');
     expect(pdf.text).toMatch(/Exercise Mon Tue Wed Thu Fri Sat Sun/);
     expect(pdf.pages[0]?.text).toContain(`Page 1 of ${pdf.pages.length}`);
     expect(pdf.info.Language).toBe('en-GB');

@@ -100,3 +100,22 @@ describe('exercise cards', () => {
     expect(e.translations?.en?.progression ?? '').not.toMatch(/^When (this|it) (feels|gets) easy/);
   });
 });
+
+describe('words on paper', () => {
+  const labels = load('labels');
+
+  it('Danish text quotes with »…«, not English quotes', () => {
+    for (const { id, value } of [...documents, ...exercises, ...labels.filter((l) => l.id === 'da')])
+      for (const s of strings(value)) expect(s, id).not.toMatch(/[“”]/);
+  });
+
+  it('nothing asks a reader of paper to click', () => {
+    for (const { id, value } of labels)
+      for (const s of strings(value)) expect(s, id).not.toMatch(/klik her|click here/i);
+  });
+
+  it('a leaflet any brand may print (a hospital too) does not say "the clinic"', () => {
+    for (const { id, value } of handouts)
+      for (const s of strings(value)) expect(s, id).not.toMatch(/(^|\s)klinikken\b/i);
+  });
+});
