@@ -59,5 +59,7 @@ describe('handout catalog', () => {
     expect(text).toContain('Heel slides');
     expect(text).toContain('Stability and core');
     expect(text).toContain('Topics: lower back, back, lying down, relieving');
+    expect(text).toContain('Equipment: an exercise band');
+    expect(text).not.toContain('træningselastik');
   });
 });

@@ -83,6 +83,8 @@ export const ExerciseTranslationSchema = z.strictObject({
   steps: z.array(text).min(1).optional(),
   caution: text.optional(),
   progression: text.optional(),
+  /** The equipment, translated item by item. */
+  equipment: z.array(text).optional(),
   /** The dose's free text (`dose.text`), translated. */
   doseText: text.optional(),
 });
