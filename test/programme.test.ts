@@ -124,6 +124,28 @@ describe("Anna Hansen's exercise sheet", () => {
     ]);
   });
 
+  it("prints the therapist's notes and advice in English where the programme translates them, and warns where not", async () => {
+    const translated = await readPdf((await render(project, { handout: ANNA, language: 'en' })).pdf);
+    const text = translated.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Start here. Feel with your hands that your top hand stays still.');
+    expect(text).toContain('Go for a walk every day, preferably for 20–30 minutes.');
+    expect(text).not.toContain('Gå en tur hver dag');
+
+    const root = await copyProject();
+    await editFile(root, ANNA, (t) => {
+      const programme = JSON.parse(t);
+      delete programme.translations;
+      delete programme.exercises[3].translations;
+      return JSON.stringify(programme, null, 2);
+    });
+    const result = await render(await openProject(root), { handout: ANNA, language: 'en' });
+    expect((await readPdf(result.pdf)).text).toContain('Gå en tur hver dag');
+    expect(result.warnings.map((w) => [w.path, w.message])).toEqual([
+      ['exercises[3].note', 'the note is in "da", not "en": printed as written'],
+      ['advice', 'the advice is in "da", not "en": printed as written'],
+    ]);
+  });
+
   it("keeps the client's name on the page only: not in the metadata, the file name or the build log", async () => {
     const result = await render(project, { handout: ANNA });
     const pdf = await readPdf(result.pdf);

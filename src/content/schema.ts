@@ -90,6 +90,8 @@ export const ExerciseTranslationSchema = z.strictObject({
 });
 export type ExerciseTranslation = z.infer<typeof ExerciseTranslationSchema>;
 
+const languageCode = z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "en"');
+
 const url = z.url({ protocol: /^https?$/, error: 'expected a web address starting with https:// or http://' });
 
 export const ExerciseSchema = z
@@ -293,11 +295,15 @@ export const ProgrammeSchema = z
         ExerciseRefSchema.extend({
           /** A video for this client; else the exercise's own. */
           video: url.optional(),
+          /** The note in other languages, by language code, for a programme printed with --lang. */
+          translations: z.record(languageCode, z.strictObject({ note: text })).optional(),
         }),
       )
       .min(1, 'a programme needs at least one exercise')
       .max(12, 'at most 12 exercises: a longer programme is rarely done'),
     advice: z.array(text).default([]),
+    /** The advice in other languages, by language code, for a programme printed with --lang. */
+    translations: z.record(languageCode, z.strictObject({ advice: z.array(text) })).optional(),
   })
   .describe("A physiotherapist's exercise programme for one client.");
 export type Programme = z.infer<typeof ProgrammeSchema>;
