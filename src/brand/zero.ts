@@ -199,23 +199,28 @@ export function unslashZeros(font: Buffer, glyphIds: readonly number[]): Buffer 
   const loca = table('loca').data;
   const glyf = table('glyf').data;
   const at = (i: number) => (shortLoca ? loca.readUInt16BE(2 * i) * 2 : loca.readUInt32BE(4 * i));
-  const glyphs: Buffer[] = [];
-  for (let i = 0; i < numGlyphs; i++) {
-    const data = glyf.subarray(at(i), at(i + 1));
-    const simple = glyphIds.includes(i) && data.length > 0 ? decodeGlyph(data) : undefined;
-    glyphs.push(simple ? encodeGlyph(unslashed(simple)) : data);
+  const changed = new Map<number, Buffer>();
+  for (const id of glyphIds) {
+    const simple = at(id + 1) > at(id) ? decodeGlyph(glyf.subarray(at(id), at(id + 1))) : undefined;
+    if (simple) changed.set(id, encodeGlyph(unslashed(simple)));
   }
+  // Every other glyph is copied as it is; offsets stay even, as the long loca format expects.
   const newLoca = Buffer.alloc(4 * (numGlyphs + 1));
+  const pieces: Buffer[] = [];
   let offset = 0;
-  const padded = glyphs.map((g, i) => {
+  for (let i = 0; i < numGlyphs; i++) {
+    const data = changed.get(i) ?? glyf.subarray(at(i), at(i + 1));
     newLoca.writeUInt32BE(offset, 4 * i);
-    const p = Buffer.concat([g, Buffer.alloc(g.length % 2)]);
-    offset += p.length;
-    return p;
-  });
+    pieces.push(data);
+    offset += data.length + (data.length % 2);
+  }
   newLoca.writeUInt32BE(offset, 4 * numGlyphs);
+  const newGlyf = Buffer.alloc(offset);
+  pieces.forEach((data, i) => {
+    data.copy(newGlyf, newLoca.readUInt32BE(4 * i));
+  });
   head.writeInt16BE(1, 50);
-  const replaced: Record<string, Buffer> = { head, loca: newLoca, glyf: Buffer.concat(padded) };
+  const replaced: Record<string, Buffer> = { head, loca: newLoca, glyf: newGlyf };
   return writeFont(
     font,
     tables.map((t) => ({ tag: t.tag, data: replaced[t.tag] ?? t.data })),
