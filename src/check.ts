@@ -5,13 +5,22 @@
  * version number.
  */
 import { loadRecord } from './batch/record.js';
+import { formatDose, mergeDose } from './content/dose.js';
+import { doseConflicts } from './content/dose-text.js';
 import { displayPath, listJson, readJson } from './content/files.js';
 import { resolveHandout } from './content/handout.js';
-import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
-import { contentDir, labelsFor, loadLibrary } from './content/library.js';
+import { diagnosticAt, formatPath, type JsonDocument, type JsonPath, validate } from './content/json.js';
+import { contentDir, type Library, labelsFor, loadLibrary } from './content/library.js';
 import { contentHash } from './content/provenance.js';
 import { capitalRuns, readability } from './content/readability.js';
-import { type Handout, HandoutSchema } from './content/schema.js';
+import {
+  type Dose,
+  type DoseOverride,
+  type Exercise,
+  type Handout,
+  HandoutSchema,
+  ProgrammeSchema,
+} from './content/schema.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 
 export interface CheckOptions {
@@ -68,6 +77,70 @@ function clearPrint(doc: JsonDocument, handout: Handout, lixMax: number): Diagno
   return out;
 }
 
+/** An exercise as a handout or programme names it, with where it does. */
+interface ExerciseUse {
+  doc: JsonDocument;
+  at: JsonPath;
+  exercise: string;
+  dose?: DoseOverride;
+  note?: string;
+}
+
+function usesIn(doc: JsonDocument, handout: Handout): ExerciseUse[] {
+  return handout.sections.flatMap((section, s) =>
+    section.blocks.flatMap((block, b) =>
+      block.type === 'exercises'
+        ? block.items.map((item, i) => ({ doc, at: ['sections', s, 'blocks', b, 'items', i], ...item }))
+        : [],
+    ),
+  );
+}
+
+/** The step texts of an exercise in every language it has, with their JSON paths. */
+function stepTexts(exercise: Exercise): { path: JsonPath; text: string; language: string }[] {
+  const out = exercise.steps.map((text, i) => ({ path: ['steps', i] as JsonPath, text, language: 'da' }));
+  for (const [language, t] of Object.entries(exercise.translations ?? {}))
+    (t.steps ?? []).forEach((text, i) => {
+      out.push({ path: ['translations', language, 'steps', i], text, language });
+    });
+  return out;
+}
+
+/**
+ * A dose lives in `dose` only. Warns for a number with a unit ("hold 2 sekunder",
+ * "3 sæt") in a step or note that differs from the dose the card prints: the
+ * exercise's own dose, and the dose each handout or programme gives it.
+ */
+function dosesInText(library: Library, uses: ExerciseUse[]): DiagnosticInit[] {
+  const out: DiagnosticInit[] = [];
+  const hint = 'a dose lives in `dose` only: take the number out of the text';
+  const warn = (doc: JsonDocument, path: JsonPath, message: string) =>
+    out.push({ ...diagnosticAt(doc, path, message, hint), severity: 'warning' });
+  const written = (dose: Dose, language: string) => formatDose(dose, labelsFor(library, language)) || 'empty';
+  for (const [id, { value: exercise, doc }] of library.exercises) {
+    for (const { path, text, language } of stepTexts(exercise))
+      for (const m of doseConflicts(text, exercise.dose))
+        warn(doc, path, `"${m.text}" in the text, but the dose of "${id}" is "${written(exercise.dose, language)}"`);
+  }
+  for (const use of uses) {
+    const loaded = library.exercises.get(use.exercise);
+    if (!loaded) continue;
+    const dose = mergeDose(loaded.value.dose, use.dose);
+    const where = `${use.doc.file} (${formatPath(use.at)})`;
+    for (const { path, text, language } of stepTexts(loaded.value)) {
+      // What contradicts the exercise's own dose is reported once, above.
+      const own = new Set(doseConflicts(text, loaded.value.dose).map((m) => m.text));
+      for (const m of doseConflicts(text, dose))
+        if (!own.has(m.text))
+          warn(loaded.doc, path, `"${m.text}" in the text, but ${where} gives the dose "${written(dose, language)}"`);
+    }
+    if (use.note)
+      for (const m of doseConflicts(use.note, dose))
+        warn(use.doc, [...use.at, 'note'], `"${m.text}" in the note, but the dose here is "${written(dose, 'da')}"`);
+  }
+  return out;
+}
+
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -76,10 +149,24 @@ export async function checkProject(root: string, options: CheckOptions): Promise
   const library = await loadLibrary(root);
   const record = await loadRecord(root);
   const problems: DiagnosticInit[] = [];
+  const uses: ExerciseUse[] = [];
+  for (const file of await listJson(contentDir(root, 'programmes'))) {
+    try {
+      const doc = await readJson(root, file);
+      const programme = validate(doc, ProgrammeSchema);
+      programme.exercises.forEach((item, i) => {
+        uses.push({ doc, at: ['exercises', i], ...item });
+      });
+    } catch (error) {
+      if (error instanceof HandoutError) problems.push(...error.diagnostics);
+      else throw error;
+    }
+  }
   for (const file of await listJson(contentDir(root, 'handouts'))) {
     try {
       const doc = await readJson(root, file);
       const handout = validate(doc, HandoutSchema);
+      uses.push(...usesIn(doc, handout));
       const { reviewDate, version } = handout.meta;
       const left = daysBetween(options.today, reviewDate);
       if (left < 0) {
@@ -125,5 +212,6 @@ export async function checkProject(root: string, options: CheckOptions): Promise
       else throw error;
     }
   }
+  problems.push(...dosesInText(library, uses));
   return problems;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../src/batch/batch.js';
 import { checkProject } from '../src/check.js';
+import { doseConflicts, doseMentions } from '../src/content/dose-text.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { openProject, render } from '../src/pipeline.js';
 import { readPdf } from './helpers/pdf.js';
@@ -18,7 +19,7 @@ describe('provenance', () => {
     expect(first.hash).toMatch(/^[0-9a-f]{8}$/);
     const pdf = await readPdf(first.pdf);
     for (const page of pdf.pages)
-      expect(page.text).toContain(`Dok.-id PI-RYG-0042 · Version 1.0 · Kontrol ${first.hash}`);
+      expect(page.text).toContain(`Dok.-id PI-RYG-0042 · Version 1.0 · Intern kode ${first.hash}`);
 
     const root = await copyProject();
     await editFile(root, LEAFLET, (t) => t.replace('Hvilestillinger', 'Hvilestilinger'));
@@ -87,7 +88,7 @@ describe('handout check: plain language', () => {
         ),
     );
     const warnings = await checkProject(root, { today: '2027-01-01', warnDays: 60, lixMax: 40 });
-    const section = warnings.find((w) => w.path === 'sections[0].title');
+    const section = warnings.find((w) => w.path === 'sections[1].title');
     expect(section).toMatchObject({ severity: 'warning' });
     expect(section?.message).toMatch(/^LIX \d+(\.\d)? in "Hvilestillinger", above 40$/);
     expect(section?.hint).toContain('Rehabiliteringsforløbets');
@@ -100,6 +101,43 @@ describe('handout check: plain language', () => {
     expect(warnings.map((w) => w.message)).toContain(
       '"SMERTER I RYGGEN OG BENENE" is written in capitals: harder to read, and read out letter by letter',
     );
+  });
+});
+
+describe('handout check: a dose lives in dose only', () => {
+  it('finds numbers with a dose unit in running text, Danish and English', () => {
+    expect(doseMentions('Hold stillingen i 2 sekunder. Tag 3 sæt med 8–10 gentagelser, 2 gange dagligt.')).toEqual([
+      { text: '2 sekunder', field: 'holdSeconds', amount: 2 },
+      { text: '3 sæt', field: 'sets', amount: 3 },
+      { text: '8–10 gentagelser', field: 'reps', amount: [8, 10] },
+      { text: '2 gange dagligt', field: 'timesPerDay', amount: 2 },
+    ]);
+    expect(doseMentions('Stay like this for about 20 seconds, 3 times a week.')).toEqual([
+      { text: '20 seconds', field: 'holdSeconds', amount: 20 },
+      { text: '3 times a week', field: 'timesPerWeek', amount: 3 },
+    ]);
+    expect(doseMentions('Løb 1–2 minutter. Læg 5–10 % mere på. Gå 24–48 timer.')).toEqual([]);
+    expect(doseConflicts('Hold i 20–30 sekunder.', { holdSeconds: [20, 30] })).toEqual([]);
+    expect(doseConflicts('Hold i 20 sekunder.', { holdSeconds: 30 })).toHaveLength(1);
+    expect(doseConflicts('Hold i 20 sekunder.', { reps: 10 })).toHaveLength(1);
+  });
+
+  it('warns where a step contradicts the dose a handout or programme gives, and where a note does', async () => {
+    const root = await copyProject();
+    await editFile(root, 'content/exercises/bird-dog.json', (t) =>
+      t.replace('"Hold stillingen."', '"Hold stillingen i 2 sekunder."'),
+    );
+    await editFile(root, 'content/programmes/p-2026-0142.json', (t) =>
+      t.replace('"Start her.', '"Start her med 5 gentagelser.'),
+    );
+    const lines = (await checkProject(root, { today: '2027-01-01', warnDays: 60 })).map(formatDiagnostic);
+    expect(lines).toContain(
+      'content/exercises/bird-dog.json:14:5: warning: steps[1]: "2 sekunder" in the text, but content/handouts/opvarmning-og-nedkoeling.json (sections[2].blocks[1].items[0]) gives the dose "2 × 6–8 gentagelser · hold 5 sek. · hver side" (a dose lives in `dose` only: take the number out of the text)',
+    );
+    expect(lines.find((l) => l.startsWith('content/programmes/p-2026-0142.json'))).toMatch(
+      /exercises\[0\]\.note: "5 gentagelser" in the note, but the dose here is "10 gentagelser · 3 gange dagligt/,
+    );
+    expect(lines).toHaveLength(2);
   });
 });
 

@@ -50,7 +50,7 @@ describe('handout build', () => {
       broken: 'an unknown exercise id',
       edit: (t: string) => t.replace('"exercise": "heel-slide"', '"exercise": "heel-slidr"'),
       expected:
-        /content\/handouts\/smerter-i-ryggen\.json:\d+:\d+: sections\[4\]\.blocks\[\d+\]\.items\[1\]\.exercise: unknown exercise "heel-slidr" \(did you mean "heel-slide"\?\)/,
+        /content\/handouts\/smerter-i-ryggen\.json:\d+:\d+: sections\[5\]\.blocks\[\d+\]\.items\[1\]\.exercise: unknown exercise "heel-slidr" \(did you mean "heel-slide"\?\)/,
     },
   ])('refuses $broken with file, path and line, exits 1 and leaves no PDF', async ({ edit, expected }) => {
     const root = await copyProject();

@@ -5,9 +5,16 @@ import { openProject, type Project, render } from '../src/pipeline.js';
 import { readPdf } from './helpers/pdf.js';
 import { ROOT } from './helpers/project.js';
 
+/** Handouts whose red flags come late: a short "Kontakt straks" box must meet the patient on page 1 or 2. */
+const EARLY_RED_FLAGS = ['smerter-i-ryggen', 'opvarmning-og-nedkoeling'];
+
 /** Phrases and numbers each handout must show, checked on the PDF text. */
 const KEY_FACTS: Record<string, string[]> = {
   'smerter-i-ryggen': [
+    'Kontakt straks',
+    'Akut: ring med det samme',
+    'samme dag',
+    'har eller har haft kræft',
     'Hvilestillinger',
     'Løfteteknik',
     'Mængde: 10–15 gentagelser',
@@ -17,7 +24,7 @@ const KEY_FACTS: Record<string, string[]> = {
   ],
   muskelkorset: [
     '15–20 gange',
-    '15–20 sekunder',
+    'hold stillingen i 15–20',
     'roligt tempo',
     'flere gange om dagen',
     'må ikke gøre ondt',
@@ -30,20 +37,23 @@ const KEY_FACTS: Record<string, string[]> = {
     'Mere end 90 %',
     'Myte',
     'Fakta',
-    '“Min ryg er slidt.”',
-    '“Jeg har en dårlig holdning.”',
+    '»Min ryg er slidt.«',
+    '»Jeg har en dårlig holdning.«',
     'Airaksinen O',
     'Searle A',
   ],
   'loeb-med-rygsmerter': [
-    'Søg læge, hvis du får:',
+    'Akut: ring med det samme',
+    'Ring til din læge i dag',
+    'Bestil tid hos din læge inden for en uge',
+    'har eller har haft kræft',
     'skridtet',
-    'vandladning eller afføring',
+    'holde på eller ikke komme af med urin',
     'feber',
-    'vægttab',
-    'Grønt lys: 0–2',
-    'Gult lys: 3–4',
-    'Rødt lys: 5–10',
+    'taber dig, uden at du kan forklare hvorfor',
+    'Grønt lys: ingen smerter',
+    'Gult lys: under 5, og ikke værre dagen efter',
+    'Rødt lys: 5 eller mere, eller værre dagen efter',
     '1 2 min 3 min 4 8 min',
     '2 3 min 2 min 4 12 min',
     '3 5 min 2 min 4 20 min',
@@ -61,10 +71,14 @@ const KEY_FACTS: Record<string, string[]> = {
     'doi:10.1016/S2665-9913(23)00098-X',
   ],
   'opvarmning-og-nedkoeling': [
+    'Kontakt straks',
+    'Akut: ring med det samme',
+    'har eller har haft kræft',
     '5–10 minutter',
     '20–30 sekunder',
     '10–15 minutter',
-    'Vent 24 timer',
+    'Vent 48–72 timer',
+    'nedsat følelse i huden',
     'At springe opvarmningen over',
     'Bishop D',
   ],
@@ -85,6 +99,11 @@ describe('every handout', () => {
       // Lines joined, and soft line ends undone, so that a phrase split over two lines is still found.
       const text = pdf.text.replace(/\s+/g, ' ');
       for (const fact of KEY_FACTS[id] ?? []) expect(text, `${id} for ${brand}: "${fact}"`).toContain(fact);
+      if (EARLY_RED_FLAGS.includes(id)) {
+        const page = pdf.pages.findIndex((p) => p.text.includes('Kontakt straks'));
+        expect(page, `${id} for ${brand}: "Kontakt straks" on page 1 or 2`).toBeGreaterThanOrEqual(0);
+        expect(page, `${id} for ${brand}: "Kontakt straks" on page 1 or 2`).toBeLessThan(2);
+      }
     }
   });
 

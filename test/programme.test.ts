@@ -99,7 +99,7 @@ describe("Anna Hansen's exercise sheet", () => {
     expect(pdf.text).toContain('Your exercise programme');
     expect(pdf.text).toContain('Anna Hansen · 20 November 2026');
     expect(pdf.text).toContain('1. Find your core muscles');
-    expect(pdf.text).toContain('Amount: 10 repetitions · 3 times a day');
+    expect(pdf.text).toContain('How much: 10 repetitions · 3 times a day');
     expect(pdf.text).toMatch(/Exercise Mon Tue Wed Thu Fri Sat Sun/);
     expect(pdf.pages[0]?.text).toContain(`Page 1 of ${pdf.pages.length}`);
     expect(pdf.info.Language).toBe('en-GB');
@@ -121,6 +121,28 @@ describe("Anna Hansen's exercise sheet", () => {
         severity: 'warning',
         message: 'no en translation of steps: shown in Danish',
       },
+    ]);
+  });
+
+  it("prints the therapist's notes and advice in English where the programme translates them, and warns where not", async () => {
+    const translated = await readPdf((await render(project, { handout: ANNA, language: 'en' })).pdf);
+    const text = translated.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Start here. Feel with your hands that your top hand stays still.');
+    expect(text).toContain('Go for a walk every day, preferably for 20–30 minutes.');
+    expect(text).not.toContain('Gå en tur hver dag');
+
+    const root = await copyProject();
+    await editFile(root, ANNA, (t) => {
+      const programme = JSON.parse(t);
+      delete programme.translations;
+      delete programme.exercises[3].translations;
+      return JSON.stringify(programme, null, 2);
+    });
+    const result = await render(await openProject(root), { handout: ANNA, language: 'en' });
+    expect((await readPdf(result.pdf)).text).toContain('Gå en tur hver dag');
+    expect(result.warnings.map((w) => [w.path, w.message])).toEqual([
+      ['exercises[3].note', 'the note is in "da", not "en": printed as written'],
+      ['advice', 'the advice is in "da", not "en": printed as written'],
     ]);
   });
 

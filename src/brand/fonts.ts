@@ -7,23 +7,27 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { Brand } from '../content/schema.js';
+import { unslashZeros } from './zero.js';
 
 export type FontStyle = 'regular' | 'bold';
 
 export interface FontFamily {
   name: string;
   files: Record<FontStyle, string>;
+  /** The family slashes its zero, which a Danish reader takes for Ø: draw it plain. */
+  plainZero?: boolean;
 }
 
 const require = createRequire(import.meta.url);
 
 export const FONT_FAMILIES = {
   'atkinson-hyperlegible': {
-    name: 'Atkinson Hyperlegible',
+    name: 'Atkinson Hyperlegible Next',
     files: {
-      regular: '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf',
-      bold: '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf',
+      regular: '@expo-google-fonts/atkinson-hyperlegible-next/400Regular/AtkinsonHyperlegibleNext_400Regular.ttf',
+      bold: '@expo-google-fonts/atkinson-hyperlegible-next/700Bold/AtkinsonHyperlegibleNext_700Bold.ttf',
     },
+    plainZero: true,
   },
   'open-sans': {
     name: 'Open Sans',
@@ -44,11 +48,23 @@ export function loadFonts(id: FontFamilyId): LoadedFonts {
   let fonts = cache.get(id);
   if (!fonts) {
     const family = FONT_FAMILIES[id];
-    const open = (file: string) => fontkit.create(readFileSync(require.resolve(file)));
+    const open = (file: string) => {
+      const data = readFileSync(require.resolve(file));
+      const font = fontkit.create(data);
+      if (!('plainZero' in family && family.plainZero)) return font;
+      return fontkit.create(unslashZeros(data, zeroGlyphs(font)));
+    };
     fonts = { regular: open(family.files.regular), bold: open(family.files.bold) };
     cache.set(id, fonts);
   }
   return fonts;
+}
+
+/** The zero and its variants (tabular figures): the glyphs whose slash is taken out. */
+function zeroGlyphs(font: fontkit.Font): number[] {
+  const ids = [font.glyphForCodePoint(0x30).id];
+  for (let id = 0; id < font.numGlyphs; id++) if (/^zero\.tf$/.test(font.getGlyph(id).name)) ids.push(id);
+  return ids;
 }
 
 /** Characters of `text` the font cannot draw, each once, in order of appearance. */

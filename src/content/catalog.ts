@@ -5,7 +5,15 @@ import { type Exercise, ExerciseCategory } from './schema.js';
 
 export interface CatalogCategory {
   title: string;
-  exercises: (Exercise & { doseText: string })[];
+  exercises: (Exercise & { doseText: string; tagNames: string[] })[];
+}
+
+/** The label key of a tag: "laend" -> "tagLaend" (tag ids are ASCII; their labels have æ, ø and å). */
+export function tagLabelKey(tag: string): string {
+  return `tag${tag
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('')}`;
 }
 
 const LABEL_KEYS: Record<Exercise['category'], string> = {
@@ -27,7 +35,11 @@ export function catalogCategories(exercises: readonly Exercise[], labels: Labels
     return [
       {
         title: labels[LABEL_KEYS[category]] ?? category,
-        exercises: inCategory.map((e) => ({ ...e, doseText: formatDose(e.dose, labels) })),
+        exercises: inCategory.map((e) => ({
+          ...e,
+          doseText: formatDose(e.dose, labels),
+          tagNames: e.tags.map((tag) => labels[tagLabelKey(tag)] ?? tag),
+        })),
       },
     ];
   });

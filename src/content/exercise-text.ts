@@ -1,7 +1,7 @@
 /** An exercise in the reader's language: its translation where there is one, Danish where not. */
 import type { Exercise, ExerciseTranslation } from './schema.js';
 
-const FIELDS = ['name', 'purpose', 'alt', 'startPosition', 'steps', 'caution', 'progression'] as const;
+const FIELDS = ['name', 'purpose', 'alt', 'startPosition', 'steps', 'caution', 'progression', 'equipment'] as const;
 
 export interface Localised {
   exercise: Exercise;
@@ -15,7 +15,8 @@ export function localise(exercise: Exercise, language: string): Localised {
   const missing: string[] = [];
   const out: Exercise = { ...exercise };
   for (const field of FIELDS) {
-    if (exercise[field] === undefined) continue;
+    const own = exercise[field];
+    if (own === undefined || (Array.isArray(own) && own.length === 0)) continue;
     if (t[field] === undefined) missing.push(field);
     else (out as Record<string, unknown>)[field] = t[field];
   }

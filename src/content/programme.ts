@@ -5,7 +5,7 @@
  */
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { type ExerciseView, type RefContext, resolveExerciseRef } from './exercise-ref.js';
-import type { JsonDocument } from './json.js';
+import { diagnosticAt, type JsonDocument, type JsonPath } from './json.js';
 import type { Labels, Library } from './library.js';
 import type { Programme } from './schema.js';
 
@@ -13,6 +13,38 @@ export interface ProgrammeView extends Omit<Programme, 'exercises'> {
   exercises: ExerciseView[];
   /** The diary: one part per week of the programme, days as columns. */
   diary: { week: number; weekdays: string[]; exercises: string[] }[];
+}
+
+/**
+ * The therapist's own words (notes, advice) in the language the programme is
+ * printed in: their translation where the programme gives one, else as written,
+ * with a warning for each, so a client never gets Danish advice unannounced.
+ */
+function inLanguage(
+  programme: Programme,
+  doc: JsonDocument,
+  language: string,
+  exercises: ExerciseView[],
+): { advice: string[]; warnings: DiagnosticInit[] } {
+  if (language === programme.language) return { advice: programme.advice, warnings: [] };
+  const warnings: DiagnosticInit[] = [];
+  const untranslated = (path: JsonPath, what: string, hint: string) =>
+    warnings.push({
+      ...diagnosticAt(doc, path, `${what} is in "${programme.language}", not "${language}": printed as written`, hint),
+      severity: 'warning',
+    });
+  programme.exercises.forEach((ref, i) => {
+    const view = exercises[i];
+    if (!ref.note || !view) return;
+    const note = ref.translations?.[language]?.note;
+    if (note) view.note = note;
+    else untranslated(['exercises', i, 'note'], 'the note', `add exercises[${i}].translations.${language}.note`);
+  });
+  const advice = programme.translations?.[language]?.advice;
+  if (advice) return { advice, warnings };
+  if (programme.advice.length > 0)
+    untranslated(['advice'], 'the advice', `add translations.${language}.advice, one item for each`);
+  return { advice: programme.advice, warnings };
 }
 
 /** Whether a parsed JSON file is a programme rather than a handout: it names a client. */
@@ -33,11 +65,12 @@ export function resolveProgramme(
     (ref, i) => resolveExerciseRef(ref, ['exercises', i], i + 1, refs) ?? [],
   );
   if (problems.length > 0) throw new HandoutError(problems);
+  const { advice, warnings } = inLanguage(programme, doc, language, exercises);
   const weekdays = (labels.weekdays ?? 'Man,Tir,Ons,Tor,Fre,Lør,Søn').split(',');
   const diary = Array.from({ length: programme.weeks }, (_, w) => ({
     week: w + 1,
     weekdays,
     exercises: exercises.map((e) => `${e.number}. ${e.name}`),
   }));
-  return { view: { ...programme, language, exercises, diary }, warnings: refs.untranslated };
+  return { view: { ...programme, language, exercises, advice, diary }, warnings: [...refs.untranslated, ...warnings] };
 }

@@ -98,10 +98,14 @@ export const ExerciseTranslationSchema = z.strictObject({
   steps: z.array(text).min(1).optional(),
   caution: text.optional(),
   progression: text.optional(),
+  /** The equipment, translated item by item. */
+  equipment: z.array(text).optional(),
   /** The dose's free text (`dose.text`), translated. */
   doseText: text.optional(),
 });
 export type ExerciseTranslation = z.infer<typeof ExerciseTranslationSchema>;
+
+const languageCode = z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "en"');
 
 /** The longest address a QR code holds at the error correction we print (level M holds 2,331 bytes). */
 export const MAX_ADDRESS = 2_000;
@@ -323,11 +327,15 @@ export const ProgrammeSchema = z
         ExerciseRefSchema.extend({
           /** A video for this client; else the exercise's own. */
           video: url.optional(),
+          /** The note in other languages, by language code, for a programme printed with --lang. */
+          translations: z.record(languageCode, z.strictObject({ note: text })).optional(),
         }),
       )
       .min(1, 'a programme needs at least one exercise')
       .max(12, 'at most 12 exercises: a longer programme is rarely done'),
     advice: z.array(text).default([]),
+    /** The advice in other languages, by language code, for a programme printed with --lang. */
+    translations: z.record(languageCode, z.strictObject({ advice: z.array(text) })).optional(),
   })
   .describe("A physiotherapist's exercise programme for one client.");
 export type Programme = z.infer<typeof ProgrammeSchema>;

@@ -7,8 +7,16 @@ declare module 'fontkit' {
     lineGap: number;
     familyName: string;
     postscriptName: string;
+    numGlyphs: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(id: number): Glyph;
     layout(text: string): { advanceWidth: number };
+  }
+  export interface Glyph {
+    id: number;
+    name: string;
+    path: { commands: { command: string; args: number[] }[]; toSVG(): string };
   }
   export function create(buffer: Buffer): Font;
 }

@@ -34,7 +34,7 @@ describe('messages a content author reads', () => {
       'content/handouts/smerter-i-ryggen.json:13:5: meta.autor: unknown field "autor" (did you mean "author"?)',
     );
     expect(
-      lines.some((l) => /sections\[1\]\.blocks\[1\]\.itmes: unknown field "itmes" \(did you mean "items"\?\)/.test(l)),
+      lines.some((l) => /sections\[2\]\.blocks\[1\]\.itmes: unknown field "itmes" \(did you mean "items"\?\)/.test(l)),
     ).toBe(true);
   });
 
@@ -103,7 +103,7 @@ describe('messages a content author reads', () => {
     );
     expect(
       lines.some((l) =>
-        /smerter-i-ryggen\.json:\d+:\d+: sections\[4\]\.blocks\[\d+\]\.items\[1\]\.exercise: unknown exercise "heel-slid" \(did you mean "heel-slide"\?\)/.test(
+        /smerter-i-ryggen\.json:\d+:\d+: sections\[5\]\.blocks\[\d+\]\.items\[1\]\.exercise: unknown exercise "heel-slid" \(did you mean "heel-slide"\?\)/.test(
           l,
         ),
       ),
