@@ -15,6 +15,7 @@ import type {
   StructNode,
   TextItem,
 } from '../layout/types.js';
+import { Tagging } from './tagging.js';
 import { drawVector } from './vector.js';
 
 export interface DocumentInfo {
@@ -60,8 +61,7 @@ interface DrawContext {
   doc: PDFKit.PDFDocument;
   /** svg-to-pdfkit, loaded only for a document with an SVG beyond the simple subset. */
   svg?: SvgDrawer;
-  /** The structure element of each structure node, by id. */
-  elements: Map<number, { node: StructNode; element: PDFKit.PDFStructureElement }>;
+  tagging: Tagging;
   pictures: ReadonlyMap<string, PreparedPicture>;
   /** Raster images opened once per document: pdfkit stores every `image()` of a Buffer anew. */
   opened: Map<string, PDFKit.PDFImage>;
@@ -69,15 +69,15 @@ interface DrawContext {
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 
-const drawText: Drawer<TextItem> = (item, { doc, elements }) => {
+const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
   doc.font(item.style).fontSize(item.size).fillColor(item.colour);
   doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
   if (item.href) {
     // The annotation joins its Link element and says where it goes, as PDF/UA asks.
-    const link = item.tag === undefined ? undefined : elements.get(item.tag);
+    const link = item.tag === undefined ? undefined : tagging.node(item.tag);
     doc.link(item.x, item.y, item.width, item.size * 1.24, item.href, {
-      structParent: link?.element,
-      Contents: new String(link?.node.alt ?? item.href),
+      structParent: link && tagging.element(link.id),
+      Contents: new String(link?.alt ?? item.href),
     });
   }
 };
@@ -185,38 +185,22 @@ const DRAWERS: { [K in PlacedItem['kind']]: Drawer<Extract<PlacedItem, { kind: K
   icon: drawIcon,
 };
 
-/** Structure elements for the whole tree, made before any content so content can join them page by page. */
-function buildStructure(
-  doc: PDFKit.PDFDocument,
-  root: StructNode,
-): { root: PDFKit.PDFStructureElement; elements: DrawContext['elements'] } {
-  const elements: DrawContext['elements'] = new Map();
-  const make = (node: StructNode): PDFKit.PDFStructureElement => {
-    const element = doc.struct(node.role, node.alt && node.role !== 'Link' ? { alt: node.alt } : {});
-    elements.set(node.id, { node, element });
-    for (const child of node.children) element.add(make(child));
-    return element;
-  };
-  const top = make(root);
-  doc.addStructure(top);
-  return { root: top, elements };
-}
-
 /** Draw one item inside its marked content: joined to its structure element, or an artifact a screen reader skips. */
 function drawTagged(item: PlacedItem, ctx: DrawContext, bookmarks: Bookmarks): void {
   const draw = () => (DRAWERS[item.kind] as Drawer<PlacedItem>)(item, ctx);
-  const owner = item.tag === undefined ? undefined : ctx.elements.get(item.tag);
-  if (!owner) {
+  const node = item.tag === undefined ? undefined : ctx.tagging.node(item.tag);
+  if (item.tag === undefined || !node) {
     ctx.doc.markContent('Artifact', item.artifact ? { type: item.artifact } : undefined);
     draw();
     ctx.doc.endMarkedContent();
     return;
   }
-  bookmarks.reach(owner.node);
-  const content = ctx.doc.markStructureContent(owner.node.role);
+  bookmarks.reach(node);
+  const element = ctx.tagging.element(item.tag);
+  const content = ctx.doc.markStructureContent(node.role);
   draw();
   ctx.doc.endMarkedContent();
-  owner.element.add(content);
+  element.add(content);
 }
 
 /** Bookmarks for every section (H2) and, under it, every sub-heading (H3), added on the page where each first appears. */
@@ -276,14 +260,15 @@ export async function drawDocument(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  const structure = buildStructure(doc, layout.structure);
-  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), elements: structure.elements };
+  const tagging = new Tagging(doc, layout.structure);
+  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), tagging };
   const bookmarks = new Bookmarks(doc);
   for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });
     for (const item of page.items) drawTagged(item, ctx, bookmarks);
+    tagging.endPage();
   }
-  structure.root.end();
+  tagging.end();
   doc.end();
   return done;
 }

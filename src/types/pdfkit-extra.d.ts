@@ -18,3 +18,10 @@ declare namespace PDFKit {
     link(x: number, y: number, w: number, h: number, url: string, options: LinkOptions): this;
   }
 }
+
+declare namespace PDFKit.Mixins {
+  interface StructureElementOptions {
+    /** Whom a table header cell heads (pdfkit writes /A << /O /Table /Scope ... >>). */
+    scope?: 'Row' | 'Column' | 'Both';
+  }
+}
