@@ -40,6 +40,31 @@ const PDFUA_ID = `
             <pdfuaid:part>1</pdfuaid:part>
         </rdf:Description>`;
 
+/** PDF/A admits XMP properties outside its predefined schemas only with a description of their schema (6.6.2.3.1). */
+const PDFUA_SCHEMA = `
+        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+            xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+            <pdfaExtension:schemas>
+                <rdf:Bag>
+                    <rdf:li rdf:parseType="Resource">
+                        <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                        <pdfaSchema:property>
+                            <rdf:Seq>
+                                <rdf:li rdf:parseType="Resource">
+                                    <pdfaProperty:name>part</pdfaProperty:name>
+                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                                    <pdfaProperty:category>internal</pdfaProperty:category>
+                                    <pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>
+                                </rdf:li>
+                            </rdf:Seq>
+                        </pdfaSchema:property>
+                    </rdf:li>
+                </rdf:Bag>
+            </pdfaExtension:schemas>
+        </rdf:Description>`;
+
 /**
  * pdfkit copies the info strings into the XMP packet unescaped, so a title such as
  * "Ryg & nakke" would make the metadata malformed. It writes the Info dictionary
@@ -232,8 +257,9 @@ export async function drawDocument(
     autoFirstPage: false,
     pdfVersion: '1.7',
     tagged: true,
-    // @types/pdfkit lists only the PDF/A subsets; pdfkit 0.20 also takes 'PDF/UA'.
-    subset: info.archival ? 'PDF/A-2a' : ('PDF/UA' as PDFKit.Mixins.PDFSubsets),
+    // pdfkit's 'PDF/UA' subset would write a CIDSet that leaves out the glyphs its
+    // subsetter adds for composite glyphs (å); without it, the XMP below says PDF/UA.
+    ...(info.archival ? { subset: 'PDF/A-2a' as const } : {}),
     lang: info.language,
     displayTitle: true,
     info: {
@@ -249,8 +275,7 @@ export async function drawDocument(
     },
   });
   escapeMetadata(doc);
-  // pdfkit takes one subset; an archival PDF declares PDF/UA by hand.
-  if (info.archival) doc.appendXML(PDFUA_ID);
+  doc.appendXML(info.archival ? PDFUA_SCHEMA + PDFUA_ID : PDFUA_ID);
   // Parsed fonts are shared by every document of the process (pdfkit accepts a fontkit font).
   doc.registerFont('regular', fonts.regular as unknown as Buffer);
   doc.registerFont('bold', fonts.bold as unknown as Buffer);

@@ -7,6 +7,7 @@ declare module 'fontkit' {
     lineGap: number;
     familyName: string;
     postscriptName: string;
+    numGlyphs: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string): { advanceWidth: number };
   }

@@ -3,6 +3,8 @@
  * links in reading order and on their own pages, fonts' CIDSet, XMP extension
  * schemas, table header scope, hyphenated words, language of parts, bookmarks.
  */
+import { inflateSync } from 'node:zlib';
+import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openProject, type Project, render } from '../../src/pipeline.js';
 import { ROOT } from '../helpers/project.js';
@@ -10,6 +12,7 @@ import {
   contentIds,
   openPdf,
   type PdfJsDocument,
+  rawObjects,
   type StructNode,
   type TaggedPage,
   taggedPages,
@@ -76,5 +79,98 @@ describe('links', () => {
     }
     // The leaflet has links on more than its last page: the case pdfkit gets wrong.
     expect(docs.leaflet.pages.filter((p) => p.links.length > 0).length).toBeGreaterThan(1);
+  });
+});
+
+/** A stream's data, inflated when pdfkit compressed it. */
+function streamData(object: { dict: string; stream?: Buffer }): Buffer {
+  const data = object.stream ?? Buffer.alloc(0);
+  return /\/Filter \/FlateDecode/.test(object.dict) ? inflateSync(data) : data;
+}
+
+describe('fonts', () => {
+  // veraPDF PDF/UA-1 7.21.4.2-2 and PDF/A-2 6.2.11.4.2: a CIDSet, if present, lists every glyph of the font program.
+  it('have no CIDSet, or one that lists every glyph the embedded subset holds', () => {
+    for (const { pdf } of Object.values(docs)) {
+      const objects = rawObjects(pdf);
+      const descriptors = [...objects.values()].filter((o) => /\/Type \/FontDescriptor/.test(o.dict));
+      expect(descriptors.length).toBeGreaterThan(0);
+      for (const descriptor of descriptors) {
+        const cidSet = /\/CIDSet (\d+) 0 R/.exec(descriptor.dict);
+        if (!cidSet) continue;
+        const file = /\/FontFile2 (\d+) 0 R/.exec(descriptor.dict);
+        const font = fontkit.create(streamData(objects.get(Number(file?.[1])) ?? { dict: '' }));
+        const bits = streamData(objects.get(Number(cidSet[1])) ?? { dict: '' });
+        const missing = Array.from({ length: font.numGlyphs }, (_, gid) => gid).filter(
+          (gid) => ((bits[gid >> 3] ?? 0) & (0x80 >> (gid & 7))) === 0,
+        );
+        expect(missing, descriptor.dict).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('metadata', () => {
+  /** Schemas PDF/A-2 predefines (ISO 19005-2, 6.6.2.3.1), and the XMP syntax's own. */
+  const PREDEFINED = [
+    'rdf',
+    'x',
+    'xml',
+    'dc',
+    'xmp',
+    'xmpRights',
+    'xmpMM',
+    'xmpBJ',
+    'xmpTPg',
+    'xmpDM',
+    'pdf',
+    'photoshop',
+    'crs',
+    'exif',
+    'tiff',
+    'aux',
+    'pdfaid',
+    'pdfaExtension',
+    'pdfaSchema',
+    'pdfaProperty',
+    'pdfaType',
+    'pdfaField',
+    'stEvt',
+    'stRef',
+    'stVer',
+    'stJob',
+    'stDim',
+    'xmpG',
+    'xmpGImg',
+    'stFnt',
+  ];
+
+  it('--pdfa: describes every XMP property outside the predefined schemas in a pdfaExtension schema', async () => {
+    const { pdf } = await render(project, {
+      handout: 'content/handouts/loeb-med-rygsmerter.json',
+      brand: 'skovlund-sygehus',
+      archival: true,
+    });
+    const xmp = (await (await openPdf(pdf)).getMetadata()).metadata?.getRaw() as string;
+    const used = new Set([...xmp.matchAll(/<([A-Za-z]+):([A-Za-z]+)[\s>]/g)].map((m) => `${m[1]}:${m[2]}`));
+    const foreign = [...used].filter((p) => !PREDEFINED.includes(p.split(':')[0] as string));
+    expect(foreign).toEqual(['pdfuaid:part']);
+    const schemas = [
+      ...xmp.matchAll(/<rdf:li rdf:parseType="Resource">\s*<pdfaSchema:schema>[\s\S]*?<\/pdfaSchema:property>/g),
+    ].map((m) => m[0]);
+    for (const property of foreign) {
+      const [prefix, name] = property.split(':');
+      const schema = schemas.find((s) => s.includes(`<pdfaSchema:prefix>${prefix}</pdfaSchema:prefix>`));
+      expect(schema, property).toContain(
+        '<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>',
+      );
+      expect(schema).toContain(`<pdfaProperty:name>${name}</pdfaProperty:name>`);
+      expect(schema).toMatch(/<pdfaProperty:valueType>Integer<\/pdfaProperty:valueType>/);
+      expect(schema).toMatch(/<pdfaProperty:category>internal<\/pdfaProperty:category>/);
+    }
+  });
+
+  it('declares PDF/UA-1 in the standard output too', async () => {
+    expect((await docs.leaflet.doc.getMetadata()).metadata?.get('pdfuaid:part')).toBe('1');
   });
 });
