@@ -6,7 +6,7 @@
  */
 import type { Theme } from '../brand/theme.js';
 import type { PreparedPicture } from '../images/pictures.js';
-import type { BlockNode, Inline } from '../markup/tree.js';
+import type { BlockNode, Inline, TableRow } from '../markup/tree.js';
 
 export interface HtmlPage {
   title: string;
@@ -69,9 +69,11 @@ function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): st
     case 'table': {
       const head = b.rows.filter((r) => r.header);
       const body = b.rows.filter((r) => !r.header);
-      const row = (cells: Inline[][], tag: string) =>
-        `<tr>${cells.map((c) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}>${inlines(c)}</${tag}>`).join('')}</tr>`;
-      return `<table>${head.length ? `<thead>${head.map((r) => row(r.cells, 'th')).join('')}</thead>` : ''}<tbody>${body.map((r) => row(r.cells, 'td')).join('')}</tbody></table>`;
+      const cell = (c: Inline[], tag: string, scope: string) =>
+        `<${tag}${tag === 'th' ? ` scope="${scope}"` : ''}>${inlines(c)}</${tag}>`;
+      const row = (r: TableRow) =>
+        `<tr>${r.cells.map((c, i) => (r.header ? cell(c, 'th', 'col') : cell(c, r.rowHeader && i === 0 ? 'th' : 'td', 'row'))).join('')}</tr>`;
+      return `<table>${head.length ? `<thead>${head.map(row).join('')}</thead>` : ''}<tbody>${body.map(row).join('')}</tbody></table>`;
     }
     case 'traffic-light':
       return `<ul class="traffic-light">${b.lights.map((l) => `<li class="${l.colour}"><strong>${escapeHtml(l.label)}</strong> ${inlines(l.text)}</li>`).join('')}</ul>`;

@@ -528,7 +528,7 @@ const table: SliceMaker<'table'> = (block, ctx) => {
     let x = 0;
     const cells = row.cells.map((cell, c) => {
       const width = widths[c] ?? 0;
-      const cellNode = ctx.structure.add(rowNode, row.header ? 'TH' : 'TD');
+      const cellNode = ctx.structure.add(rowNode, row.header || (row.rowHeader && c === 0) ? 'TH' : 'TD');
       const style = { size: theme.size.body, bold: row.header, colour: theme.colour.text };
       const content = stack(textSlices(cell, style, ctx, cellNode, width - 2 * pad));
       const at = x;

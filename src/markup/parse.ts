@@ -172,8 +172,10 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
         complain(problems, source, `<table widths="${a.widths}"> needs positive numbers separated by commas`);
       const rows = childElements(element, ['tr'], problems).map((tr) => {
         const cells = childElements(tr, ['th', 'td'], problems);
+        const header = cells.length > 0 && cells.every((c) => c.name === 'th');
         return {
-          header: cells.length > 0 && cells.every((c) => c.name === 'th'),
+          header,
+          rowHeader: !header && cells[0]?.name === 'th',
           cells: cells.map((c) => toInlines(c.children, problems)),
         };
       });

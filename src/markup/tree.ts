@@ -22,6 +22,8 @@ export interface FigureNode {
 export interface TableRow {
   /** A header row: repeated at the top of every page the table continues on. */
   header: boolean;
+  /** A body row whose first cell is a <th>: it names what the row is about (a diary's exercise). */
+  rowHeader?: boolean;
   cells: Inline[][];
 }
 

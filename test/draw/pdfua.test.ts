@@ -174,3 +174,22 @@ describe('metadata', () => {
     expect((await docs.leaflet.doc.getMetadata()).metadata?.get('pdfuaid:part')).toBe('1');
   });
 });
+
+describe('tables', () => {
+  it('scope every header cell: a row of headers heads columns, a diary row is headed by its exercise', () => {
+    const rowHeaders: string[] = [];
+    for (const page of docs.programme.pages)
+      walk(page.tree, (node) => {
+        if (node.role !== 'TR' || !node.children?.some((c) => c.role === 'TD')) return;
+        expect(node.children[0]?.role).toBe('TH');
+        rowHeaders.push(textOf(node.children[0] as StructNode, page));
+      });
+    expect(rowHeaders.length).toBeGreaterThan(8);
+    for (const text of rowHeaders) expect(text).toMatch(/^\d+\. \S/);
+    const cells = [...rawObjects(docs.programme.pdf).values()].filter((o) => /\/S \/TH\b/.test(o.dict));
+    const scopes = cells.map((o) => /\/Scope \/(\w+)/.exec(o.dict)?.[1]);
+    expect(scopes.filter((s) => s === 'Row').length).toBe(rowHeaders.length);
+    expect(scopes.filter((s) => s === 'Column').length).toBeGreaterThan(7);
+    expect(scopes.length).toBe(scopes.filter((s) => s === 'Row' || s === 'Column').length);
+  });
+});
