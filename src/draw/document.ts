@@ -220,7 +220,7 @@ function drawTagged(item: PlacedItem, ctx: DrawContext, bookmarks: Bookmarks): v
     ctx.doc.endMarkedContent();
     return;
   }
-  bookmarks.reach(node);
+  bookmarks.reach(node, item.kind === 'line' ? Math.min(item.y1, item.y2) : item.y);
   const element = ctx.tagging.element(item.tag);
   const content = ctx.doc.markStructureContent(node.role);
   draw();
@@ -228,17 +228,35 @@ function drawTagged(item: PlacedItem, ctx: DrawContext, bookmarks: Bookmarks): v
   element.add(content);
 }
 
-/** Bookmarks for every section (H2) and, under it, every sub-heading (H3), added on the page where each first appears. */
+/**
+ * Bookmarks for every section (H2) and, under it, every sub-heading (H3), each
+ * pointing at its heading's place on the page where the heading is drawn.
+ */
 class Bookmarks {
   private seen = new Set<number>();
   private section: PDFKit.PDFOutline | undefined;
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
-  reach(node: StructNode): void {
+  /** `top`: where the heading's first item starts, from the page's top. */
+  reach(node: StructNode, top: number): void {
     if ((node.role !== 'H2' && node.role !== 'H3') || this.seen.has(node.id) || !node.title) return;
     this.seen.add(node.id);
-    if (node.role === 'H2') this.section = this.doc.outline.addItem(node.title);
-    else (this.section ?? this.doc.outline).addItem(node.title);
+    const parent = node.role === 'H2' ? this.doc.outline : (this.section ?? this.doc.outline);
+    const item = parent.addItem(node.title);
+    if (node.role === 'H2') this.section = item;
+    // pdfkit points a bookmark at the whole page (/Fit); keep the zoom, scroll to the heading.
+    const { page } = this.doc;
+    item.outlineData.Dest = [page.dictionary, 'XYZ', null, page.height - top, null];
+  }
+
+  /** Sections open on their sub-headings: /Count on each bookmark with children, and on the outline the total shown. */
+  end(): void {
+    let shown = 0;
+    for (const section of this.doc.outline.children) {
+      shown += 1 + section.children.length;
+      if (section.children.length > 0) section.outlineData.Count = section.children.length;
+    }
+    if (shown > 0) this.doc.outline.outlineData.Count = shown;
   }
 }
 
@@ -294,6 +312,7 @@ export async function drawDocument(
     tagging.endPage();
   }
   tagging.end();
+  bookmarks.end();
   doc.end();
   return done;
 }

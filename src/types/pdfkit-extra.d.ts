@@ -9,6 +9,10 @@ declare namespace PDFKit {
     // biome-ignore lint/complexity/noBannedTypes: pdfkit writes a String object as a PDF text string, a string as a name.
     Contents?: String;
   }
+  interface PDFOutline {
+    /** The bookmark's dictionary, written when the document ends. */
+    outlineData: { Dest?: unknown[]; Count?: number };
+  }
   interface PDFDocument {
     /** Open an image once, to draw it many times without storing it again. */
     appendXML(xml: string, newline?: boolean): void;

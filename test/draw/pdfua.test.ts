@@ -10,6 +10,7 @@ import { openProject, type Project, render } from '../../src/pipeline.js';
 import { ROOT } from '../helpers/project.js';
 import {
   contentIds,
+  nodesOf,
   openPdf,
   type PdfJsDocument,
   rawObjects,
@@ -191,5 +192,76 @@ describe('tables', () => {
     expect(scopes.filter((s) => s === 'Row').length).toBe(rowHeaders.length);
     expect(scopes.filter((s) => s === 'Column').length).toBeGreaterThan(7);
     expect(scopes.length).toBe(scopes.filter((s) => s === 'Row' || s === 'Column').length);
+  });
+});
+
+interface Bookmark {
+  title: string;
+  dest: [{ num: number; gen: number }, { name: string }, ...(number | null)[]];
+  count?: number;
+  items: Bookmark[];
+}
+
+describe('headings and bookmarks', () => {
+  it('open each bookmark with children on them (/Count), and say on the outline how many show', async () => {
+    for (const { doc, pdf } of Object.values(docs)) {
+      const outline = (await doc.getOutline()) as unknown as Bookmark[];
+      const parents = outline.filter((b) => b.items.length > 0);
+      expect(parents.length).toBeGreaterThan(0);
+      for (const b of outline) expect(b.count, b.title).toBe(b.items.length > 0 ? b.items.length : undefined);
+      const objects = rawObjects(pdf);
+      const root = /\/Outlines (\d+) 0 R/.exec(
+        [...objects.values()].find((o) => /\/Type \/Catalog/.test(o.dict))?.dict ?? '',
+      );
+      const shown = outline.length + outline.reduce((n, b) => n + b.items.length, 0);
+      expect(objects.get(Number(root?.[1]))?.dict).toMatch(new RegExp(`/Count ${shown}\\b`));
+    }
+  });
+
+  it('point each bookmark at its heading, not at the top of the page', async () => {
+    for (const { doc } of Object.values(docs)) {
+      const all = ((await doc.getOutline()) as unknown as Bookmark[]).flatMap((b) => [b, ...b.items]);
+      for (const bookmark of all) {
+        const [ref, fit, , top] = bookmark.dest;
+        expect(fit.name, bookmark.title).toBe('XYZ');
+        const page = await doc.getPage((await doc.getPageIndex(ref)) + 1);
+        const items = (await page.getTextContent()).items as { str: string; transform: number[] }[];
+        // The heading's first line sits just below the place the bookmark scrolls to.
+        const below = items.filter((i) => {
+          const text = i.str.trim();
+          const [, , , size = 0, , baseline = 0] = i.transform;
+          return (
+            text.length > 3 &&
+            bookmark.title.startsWith(text) &&
+            baseline < (top as number) &&
+            baseline > (top as number) - 2 * size
+          );
+        });
+        expect(below.length, bookmark.title).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('make FAQ questions and callout titles headings below their section', () => {
+    const headings = (pages: TaggedPage[]) =>
+      pages.flatMap((page) => nodesOf(page.tree, 'H3').map((h) => textOf(h, page)));
+    expect(headings(docs.leaflet.pages)).toContain('Kan jeg få en diskusprolaps af at løbe?');
+    expect(headings(docs.leaflet.pages)).toContain('Kontakt');
+    expect(headings(docs.programme.pages)).toContain('Kontakt');
+  });
+
+  it('say under "Noter" what the lines are for', () => {
+    const notes = docs.programme.pages.flatMap((page) => {
+      const found: { next?: StructNode; page: TaggedPage }[] = [];
+      walk(page.tree, (node) => {
+        const i = node.children?.findIndex((c) => c.role === 'H2' && textOf(c, page) === 'Noter') ?? -1;
+        if (i >= 0) found.push({ next: node.children?.[i + 1], page });
+      });
+      return found;
+    });
+    expect(notes).toHaveLength(1);
+    const [{ next, page }] = notes as [{ next?: StructNode; page: TaggedPage }];
+    expect(next?.role).toBe('P');
+    expect(textOf(next as StructNode, page)).toMatch(/^Skriv .*aftale\.$/);
   });
 });
