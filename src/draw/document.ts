@@ -15,7 +15,7 @@ import type {
   StructNode,
   TextItem,
 } from '../layout/types.js';
-import { Tagging } from './tagging.js';
+import { type SpanOptions, Tagging } from './tagging.js';
 import { drawVector } from './vector.js';
 
 export interface DocumentInfo {
@@ -210,6 +210,12 @@ const DRAWERS: { [K in PlacedItem['kind']]: Drawer<Extract<PlacedItem, { kind: K
   icon: drawIcon,
 };
 
+/** How a text item reads, when not as it shows: a hyphenated word reads whole, once, without the hyphen. */
+function spanOf(item: PlacedItem): SpanOptions | undefined {
+  if (item.kind !== 'text' || !item.hyphenated) return undefined;
+  return { actual: item.hyphenated };
+}
+
 /** Draw one item inside its marked content: joined to its structure element, or an artifact a screen reader skips. */
 function drawTagged(item: PlacedItem, ctx: DrawContext, bookmarks: Bookmarks): void {
   const draw = () => (DRAWERS[item.kind] as Drawer<PlacedItem>)(item, ctx);
@@ -221,11 +227,11 @@ function drawTagged(item: PlacedItem, ctx: DrawContext, bookmarks: Bookmarks): v
     return;
   }
   bookmarks.reach(node, item.kind === 'line' ? Math.min(item.y1, item.y2) : item.y);
-  const element = ctx.tagging.element(item.tag);
-  const content = ctx.doc.markStructureContent(node.role);
+  const span = spanOf(item);
+  const content = ctx.doc.markStructureContent(span ? 'Span' : node.role);
   draw();
   ctx.doc.endMarkedContent();
-  element.add(content);
+  ctx.tagging.add(item.tag, content, span);
 }
 
 /**

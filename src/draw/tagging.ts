@@ -6,12 +6,24 @@
  */
 import type { StructNode } from '../layout/types.js';
 
+/** Content that reads otherwise than it shows: a Span element around it says how. */
+export interface SpanOptions {
+  /** ActualText: the whole of a hyphenated word, for both its pieces. */
+  actual?: string;
+}
+
 interface Entry {
   node: StructNode;
   parent?: Entry;
   /** The element content joins now; a link gets a new one on each page it continues on. */
   element?: PDFKit.PDFStructureElement;
   attached: boolean;
+  /** The Span last added to the element, while nothing has been added after it. */
+  span?: { options: SpanOptions; element: PDFKit.PDFStructureElement };
+}
+
+function sameSpan(a: SpanOptions, b: SpanOptions): boolean {
+  return a.actual === b.actual;
 }
 
 /** A header cell heads its column when its whole row is headers, else its row (PDF/UA wants every TH scoped). */
@@ -55,11 +67,36 @@ export class Tagging {
 
   /** The element that content of structure node `id` joins, attached to its parent now if not yet. */
   element(id: number): PDFKit.PDFStructureElement {
-    const entry = this.entries.get(id);
-    if (!entry) throw new Error(`no structure node ${id}`);
+    const entry = this.entry(id);
     const element = this.attach(entry);
     if (entry.node.role === 'Link') this.linksOnPage.add(entry);
     return element;
+  }
+
+  /**
+   * Join drawn content to structure node `id`, or to a Span inside it. Consecutive
+   * content with the same span options shares one Span: both pieces of a hyphenated word.
+   */
+  add(id: number, content: PDFKit.PDFStructureContent, span?: SpanOptions): void {
+    const entry = this.entry(id);
+    const element = this.element(id);
+    if (!span) {
+      element.add(content);
+      entry.span = undefined;
+      return;
+    }
+    if (!entry.span || !sameSpan(entry.span.options, span)) {
+      const spanElement = this.doc.struct('Span', span);
+      element.add(spanElement);
+      entry.span = { options: span, element: spanElement };
+    }
+    entry.span.element.add(content);
+  }
+
+  private entry(id: number): Entry {
+    const entry = this.entries.get(id);
+    if (!entry) throw new Error(`no structure node ${id}`);
+    return entry;
   }
 
   /** Attach an entry after its parent and its earlier siblings (a list item's label before its body). */
@@ -76,6 +113,7 @@ export class Tagging {
       }
     const element = this.doc.struct(entry.node.role, elementOptions(entry.node, parent.node));
     parentElement.add(element);
+    parent.span = undefined;
     entry.element = element;
     entry.attached = true;
     return element;
@@ -89,6 +127,7 @@ export class Tagging {
     for (const entry of this.linksOnPage) {
       entry.element?.end();
       entry.element = undefined;
+      entry.span = undefined;
     }
     this.linksOnPage.clear();
   }

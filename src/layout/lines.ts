@@ -10,6 +10,8 @@ export interface Fragment {
   text: string;
   style: FontStyle;
   href?: string;
+  /** The whole word, when this fragment is a piece of a word the line break hyphenated. */
+  hyphenated?: string;
   /** Offset from the line's start. */
   x: number;
   width: number;
@@ -25,6 +27,7 @@ interface Segment {
   style: FontStyle;
   href?: string;
   literal?: boolean;
+  hyphenated?: string;
 }
 
 /** A word is one or more segments with no space between (e.g. bold "Obs" and ":"). */
@@ -114,12 +117,12 @@ export function breakLines(
       const segment = token.word[0] as Segment;
       const pieces = hyphenate(segment.text);
       for (let k = pieces.length - 1; k >= 1; k--) {
-        const head = { ...segment, text: `${pieces.slice(0, k).join('')}-` };
+        const head = { ...segment, text: `${pieces.slice(0, k).join('')}-`, hyphenated: segment.text };
         if (x + spaceWidth + widthOf(head) <= maxWidth) {
           if (pendingSpace && current.length > 0) place(pendingSpace);
           place(head);
           endLine();
-          token.word = [{ ...segment, text: pieces.slice(k).join('') }];
+          token.word = [{ ...segment, text: pieces.slice(k).join(''), hyphenated: segment.text }];
           break;
         }
       }
@@ -174,12 +177,15 @@ function cutWord(
   return out;
 }
 
-/** Adjacent fragments of one style and link become one: fewer, longer text runs to draw and to extract. */
+/**
+ * Adjacent fragments of one style and link become one: fewer, longer text runs to
+ * draw and to extract. The pieces of a hyphenated word stay apart, to be read as one word.
+ */
 function mergeFragments(fragments: Fragment[]): Fragment[] {
   const out: Fragment[] = [];
   for (const f of fragments) {
     const last = out.at(-1);
-    if (last && last.style === f.style && last.href === f.href) {
+    if (last && last.style === f.style && last.href === f.href && last.hyphenated === f.hyphenated) {
       last.text += f.text;
       last.width = f.x + f.width - last.x;
     } else {

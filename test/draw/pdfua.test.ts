@@ -265,3 +265,27 @@ describe('headings and bookmarks', () => {
     expect(textOf(next as StructNode, page)).toMatch(/^Skriv .*aftale\.$/);
   });
 });
+
+describe('hyphenated words', () => {
+  it('read whole: both pieces in one Span whose ActualText is the word', () => {
+    const words: { alt: string; pieces: string[] }[] = [];
+    for (const page of docs.leaflet.pages)
+      for (const span of nodesOf(page.tree, 'Span'))
+        if (span.alt !== undefined)
+          words.push({
+            alt: span.alt,
+            pieces: contentIds(span).map((id) => textOf({ type: 'content', id }, page).trim()),
+          });
+    expect(words.length).toBeGreaterThanOrEqual(5);
+    expect(words.map((w) => w.alt)).toContain('bruskskiver');
+    for (const { alt, pieces } of words) {
+      expect(alt).toMatch(/^\p{L}+[.,;:!?)]*$/u);
+      // A word split over two pages has one piece in each page's tree.
+      const [head = '', tail] = pieces;
+      if (tail !== undefined) {
+        expect(head.endsWith('-'), head).toBe(true);
+        expect(head.slice(0, -1) + tail).toBe(alt);
+      } else expect(alt.startsWith(head.slice(0, -1)) || alt.endsWith(head), head).toBe(true);
+    }
+  });
+});
