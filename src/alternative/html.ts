@@ -23,7 +23,8 @@ function inlines(items: readonly Inline[]): string {
   return items
     .map((i) => {
       if (i.kind === 'break') return '<br>';
-      const text = i.bold ? `<strong>${escapeHtml(i.text)}</strong>` : escapeHtml(i.text);
+      const bold = i.bold ? `<strong>${escapeHtml(i.text)}</strong>` : escapeHtml(i.text);
+      const text = i.lang ? `<span lang="${escapeHtml(i.lang)}">${bold}</span>` : bold;
       return i.href ? `<a href="${escapeHtml(i.href)}">${text}</a>` : text;
     })
     .join('');

@@ -11,6 +11,8 @@ import type { Programme } from './schema.js';
 
 export interface ProgrammeView extends Omit<Programme, 'exercises'> {
   exercises: ExerciseView[];
+  /** The notes' and advice's language when the programme prints in another, else "" (no span needed). */
+  notesLang: string;
   /** The diary: one part per week of the programme, days as columns. */
   diary: { week: number; weekdays: string[]; exercises: string[] }[];
 }
@@ -39,5 +41,6 @@ export function resolveProgramme(
     weekdays,
     exercises: exercises.map((e) => `${e.number}. ${e.name}`),
   }));
-  return { view: { ...programme, language, exercises, diary }, warnings: refs.untranslated };
+  const notesLang = programme.notesLanguage === language ? '' : programme.notesLanguage;
+  return { view: { ...programme, language, notesLang, exercises, diary }, warnings: refs.untranslated };
 }

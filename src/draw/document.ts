@@ -87,6 +87,8 @@ interface DrawContext {
   /** svg-to-pdfkit, loaded only for a document with an SVG beyond the simple subset. */
   svg?: SvgDrawer;
   tagging: Tagging;
+  /** The document's language (BCP 47): parts in another get a Span with /Lang. */
+  language: string;
   pictures: ReadonlyMap<string, PreparedPicture>;
   /** Raster images opened once per document: pdfkit stores every `image()` of a Buffer anew. */
   opened: Map<string, PDFKit.PDFImage>;
@@ -210,10 +212,19 @@ const DRAWERS: { [K in PlacedItem['kind']]: Drawer<Extract<PlacedItem, { kind: K
   icon: drawIcon,
 };
 
-/** How a text item reads, when not as it shows: a hyphenated word reads whole, once, without the hyphen. */
-function spanOf(item: PlacedItem): SpanOptions | undefined {
-  if (item.kind !== 'text' || !item.hyphenated) return undefined;
-  return { actual: item.hyphenated };
+/**
+ * How a text item reads, when not as it shows: a hyphenated word reads whole, once,
+ * without the hyphen; a part in another language reads with that language's voice.
+ */
+function spanOf(item: PlacedItem, language: string): SpanOptions | undefined {
+  if (item.kind !== 'text') return undefined;
+  const lang = item.lang && primaryLanguage(item.lang) !== primaryLanguage(language) ? item.lang : undefined;
+  if (!item.hyphenated && !lang) return undefined;
+  return { ...(item.hyphenated ? { actual: item.hyphenated } : {}), ...(lang ? { lang } : {}) };
+}
+
+function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]?.toLowerCase() ?? tag;
 }
 
 /** Draw one item inside its marked content: joined to its structure element, or an artifact a screen reader skips. */
@@ -227,7 +238,7 @@ function drawTagged(item: PlacedItem, ctx: DrawContext, bookmarks: Bookmarks): v
     return;
   }
   bookmarks.reach(node, item.kind === 'line' ? Math.min(item.y1, item.y2) : item.y);
-  const span = spanOf(item);
+  const span = spanOf(item, ctx.language);
   const content = ctx.doc.markStructureContent(span ? 'Span' : node.role);
   draw();
   ctx.doc.endMarkedContent();
@@ -310,7 +321,7 @@ export async function drawDocument(
     doc.on('error', reject);
   });
   const tagging = new Tagging(doc, layout.structure);
-  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), tagging };
+  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), tagging, language: info.language };
   const bookmarks = new Bookmarks(doc);
   for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });

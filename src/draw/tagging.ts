@@ -10,6 +10,8 @@ import type { StructNode } from '../layout/types.js';
 export interface SpanOptions {
   /** ActualText: the whole of a hyphenated word, for both its pieces. */
   actual?: string;
+  /** Lang: a part in another language than the document's. */
+  lang?: string;
 }
 
 interface Entry {
@@ -23,7 +25,7 @@ interface Entry {
 }
 
 function sameSpan(a: SpanOptions, b: SpanOptions): boolean {
-  return a.actual === b.actual;
+  return a.actual === b.actual && a.lang === b.lang;
 }
 
 /** A header cell heads its column when its whole row is headers, else its row (PDF/UA wants every TH scoped). */

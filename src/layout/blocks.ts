@@ -89,6 +89,7 @@ function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, tag: St
         width: f.width,
         href: f.href,
         hyphenated: f.hyphenated,
+        lang: f.lang,
         tag: (f.href ? linkNode(f.href) : tag).id,
       })),
     ),

@@ -12,6 +12,8 @@ export interface Fragment {
   href?: string;
   /** The whole word, when this fragment is a piece of a word the line break hyphenated. */
   hyphenated?: string;
+  /** The language, when not the document's. */
+  lang?: string;
   /** Offset from the line's start. */
   x: number;
   width: number;
@@ -28,6 +30,7 @@ interface Segment {
   href?: string;
   literal?: boolean;
   hyphenated?: string;
+  lang?: string;
 }
 
 /** A word is one or more segments with no space between (e.g. bold "Obs" and ":"). */
@@ -47,7 +50,7 @@ function tokenize(inlines: readonly Inline[], base: FontStyle): Token[] {
     const style: FontStyle = inline.bold ? 'bold' : base;
     for (const part of inline.text.split(/( )/)) {
       if (part === '') continue;
-      const segment: Segment = { text: part, style, href: inline.href, literal: inline.literal };
+      const segment: Segment = { text: part, style, href: inline.href, literal: inline.literal, lang: inline.lang };
       if (part === ' ') {
         word = undefined;
         tokens.push({ kind: 'space', segment });
@@ -67,12 +70,16 @@ export type Hyphenator = (word: string) => string[];
 
 /**
  * A word a hyphenator may split: lower-case letters only. Names (a capital), numbers,
- * addresses and DOIs are never split.
+ * addresses and DOIs are never split, nor words in another language than the hyphenator's.
  */
 function splittable(word: Word): boolean {
   const [segment] = word;
   return (
-    word.length === 1 && !segment?.literal && !segment?.href && /^[\p{Ll}]{8,}[.,;:!?)]*$/u.test(segment?.text ?? '')
+    word.length === 1 &&
+    !segment?.literal &&
+    !segment?.href &&
+    !segment?.lang &&
+    /^[\p{Ll}]{8,}[.,;:!?)]*$/u.test(segment?.text ?? '')
   );
 }
 
@@ -185,7 +192,13 @@ function mergeFragments(fragments: Fragment[]): Fragment[] {
   const out: Fragment[] = [];
   for (const f of fragments) {
     const last = out.at(-1);
-    if (last && last.style === f.style && last.href === f.href && last.hyphenated === f.hyphenated) {
+    if (
+      last &&
+      last.style === f.style &&
+      last.href === f.href &&
+      last.hyphenated === f.hyphenated &&
+      last.lang === f.lang
+    ) {
       last.text += f.text;
       last.width = f.x + f.width - last.x;
     } else {

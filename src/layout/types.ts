@@ -58,6 +58,8 @@ export interface TextItem extends Tagged {
   href?: string;
   /** The whole word, when this item is a piece of a word the line break hyphenated: read as one word. */
   hyphenated?: string;
+  /** The language, when not the document's (BCP 47). */
+  lang?: string;
 }
 
 export interface RectItem extends Tagged {

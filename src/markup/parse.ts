@@ -214,7 +214,7 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
 function toInlines(
   nodes: RawNode[],
   problems: DiagnosticInit[],
-  style: { bold: boolean; href?: string; literal?: boolean } = { bold: false },
+  style: { bold: boolean; href?: string; literal?: boolean; lang?: string } = { bold: false },
 ): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
@@ -227,6 +227,12 @@ function toInlines(
       out.push(...toInlines(node.children, problems, { ...style, href: node.attributes.href }));
     } else if (node.name === 'code') {
       out.push(...toInlines(node.children, problems, { ...style, literal: true }));
+    } else if (node.name === 'span') {
+      const lang = node.attributes.lang ?? '';
+      // An empty language (a template's {{language}} with none set) leaves the text in the document's.
+      if (lang !== '' && !/^[a-z]{2,3}(-[A-Z]{2})?$/.test(lang))
+        complain(problems, node.source, `<span lang="${lang}"> is not a language tag`, 'expected e.g. "en" or "en-GB"');
+      out.push(...toInlines(node.children, problems, lang ? { ...style, lang } : style));
     } else if (node.name === 'br') {
       out.push({ kind: 'break' });
     } else if (VOCABULARY[node.name]) {

@@ -10,7 +10,15 @@ export interface SourceSpan {
 }
 
 export type Inline =
-  | { kind: 'text'; text: string; bold: boolean; href?: string; literal?: boolean }
+  | {
+      kind: 'text';
+      text: string;
+      bold: boolean;
+      href?: string;
+      literal?: boolean;
+      /** The language of this text when not the document's (BCP 47, e.g. "en"). */
+      lang?: string;
+    }
   | { kind: 'break' };
 
 export interface FigureNode {

@@ -3,6 +3,8 @@
  * links in reading order and on their own pages, fonts' CIDSet, XMP extension
  * schemas, table header scope, hyphenated words, language of parts, bookmarks.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -287,5 +289,41 @@ describe('hyphenated words', () => {
         expect(head.slice(0, -1) + tail).toBe(alt);
       } else expect(alt.startsWith(head.slice(0, -1)) || alt.endsWith(head), head).toBe(true);
     }
+  });
+});
+
+describe('language of parts', () => {
+  /** The text of every Span in a language, across pages, with line breaks as spaces. */
+  function spansIn(pages: TaggedPage[], lang: string): string {
+    return pages
+      .flatMap((page) =>
+        nodesOf(page.tree, 'Span')
+          .filter((s) => s.lang === lang)
+          .flatMap((s) => contentIds(s).map((id) => textOf({ type: 'content', id }, page))),
+      )
+      .join(' ')
+      .replace(/\s+/g, ' ');
+  }
+
+  it('reads English reference titles in a Danish leaflet with an English voice', async () => {
+    const source = JSON.parse(await readFile(path.join(ROOT, 'content/handouts/loeb-med-rygsmerter.json'), 'utf8'));
+    const titles: string[] = source.sections
+      .flatMap((s: { blocks: { type: string; items?: { title: string }[] }[] }) => s.blocks)
+      .filter((b: { type: string }) => b.type === 'references')
+      .flatMap((b: { items: { title: string }[] }) => b.items.map((i) => i.title));
+    expect(titles.length).toBeGreaterThan(3);
+    const english = spansIn(docs.leaflet.pages, 'en');
+    for (const title of titles) expect(english).toContain(title);
+    expect(english).not.toContain('(20');
+  });
+
+  it("reads a therapist's Danish notes in an English programme with a Danish voice, and marks nothing in a Danish one", async () => {
+    const { pdf } = await render(project, { handout: 'content/programmes/p-2026-0142.json', language: 'en' });
+    const pages = await taggedPages(await openPdf(pdf));
+    const danish = spansIn(pages, 'da');
+    expect(danish).toContain('Start her. Mærk efter med hænderne, at den øverste hånd ligger stille.');
+    expect(danish).toContain('Gå en tur hver dag');
+    expect(danish).not.toContain('Note');
+    expect(spansIn(docs.programme.pages, 'da')).toBe('');
   });
 });
