@@ -23,7 +23,9 @@ function inlines(items: readonly Inline[]): string {
   return items
     .map((i) => {
       if (i.kind === 'break') return '<br>';
-      const bold = i.bold ? `<strong>${escapeHtml(i.text)}</strong>` : escapeHtml(i.text);
+      // A phone number read or wrapped in pieces is no use: its spaces do not break.
+      const words = i.href?.startsWith('tel:') ? escapeHtml(i.text).replace(/ /g, '&nbsp;') : escapeHtml(i.text);
+      const bold = i.bold ? `<strong>${words}</strong>` : words;
       const text = i.lang ? `<span lang="${escapeHtml(i.lang)}">${bold}</span>` : bold;
       return i.href ? `<a href="${escapeHtml(i.href)}">${text}</a>` : text;
     })
