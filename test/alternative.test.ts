@@ -31,6 +31,7 @@ describe('the HTML alternative', () => {
     expect(errors).toEqual([]);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="da-DK">/);
     expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/<a href="tel:[+\d]+">12&nbsp;34&nbsp;56&nbsp;78<\/a>/);
 
     const pdf = await readPdf(result.pdf);
     const headings = pdf.pages.flatMap((p) =>

@@ -7,7 +7,7 @@
 import type { Theme } from '../brand/theme.js';
 import type { PreparedPicture } from '../images/pictures.js';
 import { sanitiseSvg } from '../images/svg-safety.js';
-import type { BlockNode, Inline } from '../markup/tree.js';
+import type { BlockNode, Inline, TableRow } from '../markup/tree.js';
 
 export interface HtmlPage {
   title: string;
@@ -24,7 +24,10 @@ function inlines(items: readonly Inline[]): string {
   return items
     .map((i) => {
       if (i.kind === 'break') return '<br>';
-      const text = i.bold ? `<strong>${escapeHtml(i.text)}</strong>` : escapeHtml(i.text);
+      // A phone number read or wrapped in pieces is no use: its spaces do not break.
+      const words = i.href?.startsWith('tel:') ? escapeHtml(i.text).replace(/ /g, '&nbsp;') : escapeHtml(i.text);
+      const bold = i.bold ? `<strong>${words}</strong>` : words;
+      const text = i.lang ? `<span lang="${escapeHtml(i.lang)}">${bold}</span>` : bold;
       return i.href ? `<a href="${escapeHtml(i.href)}">${text}</a>` : text;
     })
     .join('');
@@ -71,9 +74,11 @@ function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): st
     case 'table': {
       const head = b.rows.filter((r) => r.header);
       const body = b.rows.filter((r) => !r.header);
-      const row = (cells: Inline[][], tag: string) =>
-        `<tr>${cells.map((c) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}>${inlines(c)}</${tag}>`).join('')}</tr>`;
-      return `<table>${head.length ? `<thead>${head.map((r) => row(r.cells, 'th')).join('')}</thead>` : ''}<tbody>${body.map((r) => row(r.cells, 'td')).join('')}</tbody></table>`;
+      const cell = (c: Inline[], tag: string, scope: string) =>
+        `<${tag}${tag === 'th' ? ` scope="${scope}"` : ''}>${inlines(c)}</${tag}>`;
+      const row = (r: TableRow) =>
+        `<tr>${r.cells.map((c, i) => (r.header ? cell(c, 'th', 'col') : cell(c, r.rowHeader && i === 0 ? 'th' : 'td', 'row'))).join('')}</tr>`;
+      return `<table>${head.length ? `<thead>${head.map(row).join('')}</thead>` : ''}<tbody>${body.map(row).join('')}</tbody></table>`;
     }
     case 'traffic-light':
       return `<ul class="traffic-light">${b.lights.map((l) => `<li class="${l.colour}"><strong>${escapeHtml(l.label)}</strong> ${inlines(l.text)}</li>`).join('')}</ul>`;

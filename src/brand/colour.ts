@@ -28,12 +28,7 @@ export function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/** The colour, darkened in small steps until it reaches `ratio` against `background` (for a hint). */
-export function darkenToContrast(hex: string, background: string, ratio: number): string {
-  const [r, g, b] = channels(hex);
-  for (let k = 1; k <= 100; k++) {
-    const candidate = toHex([r, g, b].map((c) => c * (1 - k / 100)));
-    if (contrast(candidate, background) >= ratio) return candidate;
-  }
-  return '#000000';
+/** `amount` 0 gives the colour, 1 gives black. */
+export function darken(hex: string, amount: number): string {
+  return toHex(channels(hex).map((c) => c * (1 - amount)));
 }

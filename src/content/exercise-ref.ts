@@ -22,6 +22,8 @@ export interface ExerciseView extends Exercise {
   dose: Dose;
   doseText: string;
   note?: string;
+  /** The note's language when it differs from the document's (printed untranslated), else "". */
+  noteLang?: string;
   /** 1-based number across the whole document. */
   number: number;
 }

@@ -11,6 +11,8 @@ import type { Programme } from './schema.js';
 
 export interface ProgrammeView extends Omit<Programme, 'exercises'> {
   exercises: ExerciseView[];
+  /** The advice's language when it is printed untranslated in another, else "" (no span needed). */
+  adviceLang: string;
   /** The diary: one part per week of the programme, days as columns. */
   diary: { week: number; weekdays: string[]; exercises: string[] }[];
 }
@@ -25,8 +27,11 @@ function inLanguage(
   doc: JsonDocument,
   language: string,
   exercises: ExerciseView[],
-): { advice: string[]; warnings: DiagnosticInit[] } {
-  if (language === programme.language) return { advice: programme.advice, warnings: [] };
+): { advice: string[]; adviceLang: string; warnings: DiagnosticInit[] } {
+  // Words printed as written, in a language other than the page's, are marked as such for a screen reader.
+  const written = programme.notesLanguage === language ? '' : programme.notesLanguage;
+  for (const view of exercises) view.noteLang = written;
+  if (language === programme.language) return { advice: programme.advice, adviceLang: written, warnings: [] };
   const warnings: DiagnosticInit[] = [];
   const untranslated = (path: JsonPath, what: string, hint: string) =>
     warnings.push({
@@ -37,14 +42,16 @@ function inLanguage(
     const view = exercises[i];
     if (!ref.note || !view) return;
     const note = ref.translations?.[language]?.note;
-    if (note) view.note = note;
-    else untranslated(['exercises', i, 'note'], 'the note', `add exercises[${i}].translations.${language}.note`);
+    if (note) {
+      view.note = note;
+      view.noteLang = '';
+    } else untranslated(['exercises', i, 'note'], 'the note', `add exercises[${i}].translations.${language}.note`);
   });
   const advice = programme.translations?.[language]?.advice;
-  if (advice) return { advice, warnings };
+  if (advice) return { advice, adviceLang: '', warnings };
   if (programme.advice.length > 0)
     untranslated(['advice'], 'the advice', `add translations.${language}.advice, one item for each`);
-  return { advice: programme.advice, warnings };
+  return { advice: programme.advice, adviceLang: written, warnings };
 }
 
 /** Whether a parsed JSON file is a programme rather than a handout: it names a client. */
@@ -65,12 +72,15 @@ export function resolveProgramme(
     (ref, i) => resolveExerciseRef(ref, ['exercises', i], i + 1, refs) ?? [],
   );
   if (problems.length > 0) throw new HandoutError(problems);
-  const { advice, warnings } = inLanguage(programme, doc, language, exercises);
+  const { advice, adviceLang, warnings } = inLanguage(programme, doc, language, exercises);
   const weekdays = (labels.weekdays ?? 'Man,Tir,Ons,Tor,Fre,Lør,Søn').split(',');
   const diary = Array.from({ length: programme.weeks }, (_, w) => ({
     week: w + 1,
     weekdays,
     exercises: exercises.map((e) => `${e.number}. ${e.name}`),
   }));
-  return { view: { ...programme, language, exercises, advice, diary }, warnings: [...refs.untranslated, ...warnings] };
+  return {
+    view: { ...programme, language, adviceLang, exercises, advice, diary },
+    warnings: [...refs.untranslated, ...warnings],
+  };
 }

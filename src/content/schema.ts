@@ -198,6 +198,11 @@ const BlockSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('references'),
+    /** The language the titles are written in, when not the handout's ("en"): read with that language's voice. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "en"')
+      .optional(),
     items: z
       .array(
         z.strictObject({
@@ -315,6 +320,11 @@ export const ProgrammeSchema = z
     date: isoDate,
     therapist: text,
     language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "da" or "en"')
+      .default('da'),
+    /** The language the therapist wrote the notes and advice in: read with its voice in a programme printed in another. */
+    notesLanguage: z
       .string()
       .regex(/^[a-z]{2}$/, 'expected a two-letter language code such as "da" or "en"')
       .default('da'),

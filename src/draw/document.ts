@@ -15,6 +15,7 @@ import type {
   StructNode,
   TextItem,
 } from '../layout/types.js';
+import { type SpanOptions, Tagging } from './tagging.js';
 import { drawVector } from './vector.js';
 
 export interface DocumentInfo {
@@ -39,6 +40,31 @@ const PDFUA_ID = `
             <pdfuaid:part>1</pdfuaid:part>
         </rdf:Description>`;
 
+/** PDF/A admits XMP properties outside its predefined schemas only with a description of their schema (6.6.2.3.1). */
+const PDFUA_SCHEMA = `
+        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+            xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+            <pdfaExtension:schemas>
+                <rdf:Bag>
+                    <rdf:li rdf:parseType="Resource">
+                        <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                        <pdfaSchema:property>
+                            <rdf:Seq>
+                                <rdf:li rdf:parseType="Resource">
+                                    <pdfaProperty:name>part</pdfaProperty:name>
+                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                                    <pdfaProperty:category>internal</pdfaProperty:category>
+                                    <pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>
+                                </rdf:li>
+                            </rdf:Seq>
+                        </pdfaSchema:property>
+                    </rdf:li>
+                </rdf:Bag>
+            </pdfaExtension:schemas>
+        </rdf:Description>`;
+
 /**
  * pdfkit copies the info strings into the XMP packet unescaped, so a title such as
  * "Ryg & nakke" would make the metadata malformed. It writes the Info dictionary
@@ -60,8 +86,9 @@ interface DrawContext {
   doc: PDFKit.PDFDocument;
   /** svg-to-pdfkit, loaded only for a document with an SVG beyond the simple subset. */
   svg?: SvgDrawer;
-  /** The structure element of each structure node, by id. */
-  elements: Map<number, { node: StructNode; element: PDFKit.PDFStructureElement }>;
+  tagging: Tagging;
+  /** The document's language (BCP 47): parts in another get a Span with /Lang. */
+  language: string;
   pictures: ReadonlyMap<string, PreparedPicture>;
   /** Raster images opened once per document: pdfkit stores every `image()` of a Buffer anew. */
   opened: Map<string, PDFKit.PDFImage>;
@@ -69,15 +96,15 @@ interface DrawContext {
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 
-const drawText: Drawer<TextItem> = (item, { doc, elements }) => {
+const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
   doc.font(item.style).fontSize(item.size).fillColor(item.colour);
   doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
   if (item.href) {
     // The annotation joins its Link element and says where it goes, as PDF/UA asks.
-    const link = item.tag === undefined ? undefined : elements.get(item.tag);
+    const link = item.tag === undefined ? undefined : tagging.node(item.tag);
     doc.link(item.x, item.y, item.width, item.size * 1.24, item.href, {
-      structParent: link?.element,
-      Contents: new String(link?.node.alt ?? item.href),
+      structParent: link && tagging.element(link.id),
+      Contents: new String(link?.alt ?? item.href),
     });
   }
 };
@@ -185,51 +212,68 @@ const DRAWERS: { [K in PlacedItem['kind']]: Drawer<Extract<PlacedItem, { kind: K
   icon: drawIcon,
 };
 
-/** Structure elements for the whole tree, made before any content so content can join them page by page. */
-function buildStructure(
-  doc: PDFKit.PDFDocument,
-  root: StructNode,
-): { root: PDFKit.PDFStructureElement; elements: DrawContext['elements'] } {
-  const elements: DrawContext['elements'] = new Map();
-  const make = (node: StructNode): PDFKit.PDFStructureElement => {
-    const element = doc.struct(node.role, node.alt && node.role !== 'Link' ? { alt: node.alt } : {});
-    elements.set(node.id, { node, element });
-    for (const child of node.children) element.add(make(child));
-    return element;
-  };
-  const top = make(root);
-  doc.addStructure(top);
-  return { root: top, elements };
+/**
+ * How a text item reads, when not as it shows: a hyphenated word reads whole, once,
+ * without the hyphen; a part in another language reads with that language's voice.
+ */
+function spanOf(item: PlacedItem, language: string): SpanOptions | undefined {
+  if (item.kind !== 'text') return undefined;
+  const lang = item.lang && primaryLanguage(item.lang) !== primaryLanguage(language) ? item.lang : undefined;
+  if (!item.hyphenated && !lang) return undefined;
+  return { ...(item.hyphenated ? { actual: item.hyphenated } : {}), ...(lang ? { lang } : {}) };
+}
+
+function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]?.toLowerCase() ?? tag;
 }
 
 /** Draw one item inside its marked content: joined to its structure element, or an artifact a screen reader skips. */
 function drawTagged(item: PlacedItem, ctx: DrawContext, bookmarks: Bookmarks): void {
   const draw = () => (DRAWERS[item.kind] as Drawer<PlacedItem>)(item, ctx);
-  const owner = item.tag === undefined ? undefined : ctx.elements.get(item.tag);
-  if (!owner) {
+  const node = item.tag === undefined ? undefined : ctx.tagging.node(item.tag);
+  if (item.tag === undefined || !node) {
     ctx.doc.markContent('Artifact', item.artifact ? { type: item.artifact } : undefined);
     draw();
     ctx.doc.endMarkedContent();
     return;
   }
-  bookmarks.reach(owner.node);
-  const content = ctx.doc.markStructureContent(owner.node.role);
+  bookmarks.reach(node, item.kind === 'line' ? Math.min(item.y1, item.y2) : item.y);
+  const span = spanOf(item, ctx.language);
+  const content = ctx.doc.markStructureContent(span ? 'Span' : node.role);
   draw();
   ctx.doc.endMarkedContent();
-  owner.element.add(content);
+  ctx.tagging.add(item.tag, content, span);
 }
 
-/** Bookmarks for every section (H2) and, under it, every sub-heading (H3), added on the page where each first appears. */
+/**
+ * Bookmarks for every section (H2) and, under it, every sub-heading (H3), each
+ * pointing at its heading's place on the page where the heading is drawn.
+ */
 class Bookmarks {
   private seen = new Set<number>();
   private section: PDFKit.PDFOutline | undefined;
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
-  reach(node: StructNode): void {
+  /** `top`: where the heading's first item starts, from the page's top. */
+  reach(node: StructNode, top: number): void {
     if ((node.role !== 'H2' && node.role !== 'H3') || this.seen.has(node.id) || !node.title) return;
     this.seen.add(node.id);
-    if (node.role === 'H2') this.section = this.doc.outline.addItem(node.title);
-    else (this.section ?? this.doc.outline).addItem(node.title);
+    const parent = node.role === 'H2' ? this.doc.outline : (this.section ?? this.doc.outline);
+    const item = parent.addItem(node.title);
+    if (node.role === 'H2') this.section = item;
+    // pdfkit points a bookmark at the whole page (/Fit); keep the zoom, scroll to the heading.
+    const { page } = this.doc;
+    item.outlineData.Dest = [page.dictionary, 'XYZ', null, page.height - top, null];
+  }
+
+  /** Sections open on their sub-headings: /Count on each bookmark with children, and on the outline the total shown. */
+  end(): void {
+    let shown = 0;
+    for (const section of this.doc.outline.children) {
+      shown += 1 + section.children.length;
+      if (section.children.length > 0) section.outlineData.Count = section.children.length;
+    }
+    if (shown > 0) this.doc.outline.outlineData.Count = shown;
   }
 }
 
@@ -248,8 +292,9 @@ export async function drawDocument(
     autoFirstPage: false,
     pdfVersion: '1.7',
     tagged: true,
-    // @types/pdfkit lists only the PDF/A subsets; pdfkit 0.20 also takes 'PDF/UA'.
-    subset: info.archival ? 'PDF/A-2a' : ('PDF/UA' as PDFKit.Mixins.PDFSubsets),
+    // pdfkit's 'PDF/UA' subset would write a CIDSet that leaves out the glyphs its
+    // subsetter adds for composite glyphs (å); without it, the XMP below says PDF/UA.
+    ...(info.archival ? { subset: 'PDF/A-2a' as const } : {}),
     lang: info.language,
     displayTitle: true,
     info: {
@@ -265,8 +310,7 @@ export async function drawDocument(
     },
   });
   escapeMetadata(doc);
-  // pdfkit takes one subset; an archival PDF declares PDF/UA by hand.
-  if (info.archival) doc.appendXML(PDFUA_ID);
+  doc.appendXML(info.archival ? PDFUA_SCHEMA + PDFUA_ID : PDFUA_ID);
   // Parsed fonts are shared by every document of the process (pdfkit accepts a fontkit font).
   doc.registerFont('regular', fonts.regular as unknown as Buffer);
   doc.registerFont('bold', fonts.bold as unknown as Buffer);
@@ -276,14 +320,16 @@ export async function drawDocument(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  const structure = buildStructure(doc, layout.structure);
-  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), elements: structure.elements };
+  const tagging = new Tagging(doc, layout.structure);
+  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), tagging, language: info.language };
   const bookmarks = new Bookmarks(doc);
   for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });
     for (const item of page.items) drawTagged(item, ctx, bookmarks);
+    tagging.endPage();
   }
-  structure.root.end();
+  tagging.end();
+  bookmarks.end();
   doc.end();
   return done;
 }

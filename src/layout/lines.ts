@@ -11,6 +11,10 @@ export interface Fragment {
   text: string;
   style: FontStyle;
   href?: string;
+  /** The whole word, when this fragment is a piece of a word the line break hyphenated. */
+  hyphenated?: string;
+  /** The language, when not the document's. */
+  lang?: string;
   /** Offset from the line's start. */
   x: number;
   width: number;
@@ -28,6 +32,8 @@ interface Segment {
   style: FontStyle;
   href?: string;
   literal?: boolean;
+  hyphenated?: string;
+  lang?: string;
 }
 
 /** A word is one or more segments with no space between (e.g. bold "Obs" and ":"). */
@@ -47,7 +53,7 @@ function tokenize(inlines: readonly Inline[], base: FontStyle): Token[] {
     const style: FontStyle = inline.bold ? 'bold' : base;
     for (const part of inline.text.split(/( )/)) {
       if (part === '') continue;
-      const segment: Segment = { text: part, style, href: inline.href, literal: inline.literal };
+      const segment: Segment = { text: part, style, href: inline.href, literal: inline.literal, lang: inline.lang };
       if (part === ' ') {
         word = undefined;
         tokens.push({ kind: 'space', segment });
@@ -67,12 +73,16 @@ export type Hyphenator = (word: string) => string[];
 
 /**
  * A word a hyphenator may split: lower-case letters only. Names (a capital), numbers,
- * addresses and DOIs are never split.
+ * addresses and DOIs are never split, nor words in another language than the hyphenator's.
  */
 function splittable(word: Word): boolean {
   const [segment] = word;
   return (
-    word.length === 1 && !segment?.literal && !segment?.href && /^[\p{Ll}]{8,}[.,;:!?)]*$/u.test(segment?.text ?? '')
+    word.length === 1 &&
+    !segment?.literal &&
+    !segment?.href &&
+    !segment?.lang &&
+    /^[\p{Ll}]{8,}[.,;:!?)]*$/u.test(segment?.text ?? '')
   );
 }
 
@@ -118,12 +128,12 @@ export function breakLines(
       const segment = token.word[0] as Segment;
       const pieces = hyphenate(segment.text);
       for (let k = pieces.length - 1; k >= 1; k--) {
-        const head = { ...segment, text: `${pieces.slice(0, k).join('')}-` };
+        const head = { ...segment, text: `${pieces.slice(0, k).join('')}-`, hyphenated: segment.text };
         if (x + spaceWidth + widthOf(head) <= maxWidth) {
           if (pendingSpace && current.length > 0) place(pendingSpace);
           place(head);
           endLine();
-          token.word = [{ ...segment, text: pieces.slice(k).join('') }];
+          token.word = [{ ...segment, text: pieces.slice(k).join(''), hyphenated: segment.text }];
           break;
         }
       }
@@ -180,12 +190,21 @@ function cutWord(
   return out;
 }
 
-/** Adjacent fragments of one style and link become one: fewer, longer text runs to draw and to extract. */
+/**
+ * Adjacent fragments of one style and link become one: fewer, longer text runs to
+ * draw and to extract. The pieces of a hyphenated word stay apart, to be read as one word.
+ */
 function mergeFragments(fragments: Fragment[]): Fragment[] {
   const out: Fragment[] = [];
   for (const f of fragments) {
     const last = out.at(-1);
-    if (last && last.style === f.style && last.href === f.href) {
+    if (
+      last &&
+      last.style === f.style &&
+      last.href === f.href &&
+      last.hyphenated === f.hyphenated &&
+      last.lang === f.lang
+    ) {
       last.text += f.text;
       last.width = f.x + f.width - last.x;
     } else {

@@ -45,6 +45,8 @@ function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, tag: St
         colour: f.href ? theme.colour.primary : style.colour,
         width: f.width,
         href: f.href,
+        hyphenated: f.hyphenated,
+        lang: f.lang,
         tag: (f.href ? linkNode(f.href) : tag).id,
       })),
     ),

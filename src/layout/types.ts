@@ -56,6 +56,10 @@ export interface TextItem extends Tagged {
   colour: string;
   width: number;
   href?: string;
+  /** The whole word, when this item is a piece of a word the line break hyphenated: read as one word. */
+  hyphenated?: string;
+  /** The language, when not the document's (BCP 47). */
+  lang?: string;
 }
 
 export interface RectItem extends Tagged {

@@ -179,8 +179,10 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
         complain(problems, source, `<table widths="${a.widths}"> needs positive numbers separated by commas`);
       const rows = childElements(element, ['tr'], problems).map((tr) => {
         const cells = childElements(tr, ['th', 'td'], problems);
+        const header = cells.length > 0 && cells.every((c) => c.name === 'th');
         return {
-          header: cells.length > 0 && cells.every((c) => c.name === 'th'),
+          header,
+          rowHeader: !header && cells[0]?.name === 'th',
           cells: cells.map((c) => toInlines(c.children, problems)),
         };
       });
@@ -220,7 +222,7 @@ function toBlock(element: RawElement, problems: DiagnosticInit[]): BlockNode | u
 function toInlines(
   nodes: RawNode[],
   problems: DiagnosticInit[],
-  style: { bold: boolean; href?: string; literal?: boolean } = { bold: false },
+  style: { bold: boolean; href?: string; literal?: boolean; lang?: string } = { bold: false },
 ): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
@@ -234,6 +236,12 @@ function toInlines(
       out.push(...toInlines(node.children, problems, { ...style, href: node.attributes.href }));
     } else if (node.name === 'code') {
       out.push(...toInlines(node.children, problems, { ...style, literal: true }));
+    } else if (node.name === 'span') {
+      const lang = node.attributes.lang ?? '';
+      // An empty language (a template's {{language}} with none set) leaves the text in the document's.
+      if (lang !== '' && !/^[a-z]{2,3}(-[A-Z]{2})?$/.test(lang))
+        complain(problems, node.source, `<span lang="${lang}"> is not a language tag`, 'expected e.g. "en" or "en-GB"');
+      out.push(...toInlines(node.children, problems, lang ? { ...style, lang } : style));
     } else if (node.name === 'br') {
       out.push({ kind: 'break' });
     } else if (VOCABULARY[node.name]) {

@@ -10,7 +10,15 @@ export interface SourceSpan {
 }
 
 export type Inline =
-  | { kind: 'text'; text: string; bold: boolean; href?: string; literal?: boolean }
+  | {
+      kind: 'text';
+      text: string;
+      bold: boolean;
+      href?: string;
+      literal?: boolean;
+      /** The language of this text when not the document's (BCP 47, e.g. "en"). */
+      lang?: string;
+    }
   | { kind: 'break' };
 
 export interface FigureNode {
@@ -22,6 +30,8 @@ export interface FigureNode {
 export interface TableRow {
   /** A header row: repeated at the top of every page the table continues on. */
   header: boolean;
+  /** A body row whose first cell is a <th>: it names what the row is about (a diary's exercise). */
+  rowHeader?: boolean;
   cells: Inline[][];
 }
 

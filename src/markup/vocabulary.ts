@@ -100,6 +100,13 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   a: { content: 'inline', inline: true, attributes: { href: [] }, required: ['href'], description: 'a link' },
   br: { content: 'empty', inline: true, description: 'a line break' },
   code: { content: 'inline', inline: true, description: 'literal text such as an id: never hyphenated' },
+  span: {
+    content: 'inline',
+    inline: true,
+    attributes: { lang: [] },
+    required: ['lang'],
+    description: 'text in another language than the document\'s, e.g. lang="en": read with that language\'s voice',
+  },
 };
 
 /** Problems with one element's name and attributes, or none. */

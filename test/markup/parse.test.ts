@@ -15,6 +15,23 @@ function errorOf(run: () => unknown): HandoutError {
 }
 
 describe('parseMarkup', () => {
+  it('marks text in another language, and names a span whose lang is no language tag', () => {
+    const [block] = parseMarkup('t', '<p>Se <span lang="en">Exercise therapy</span> og <span lang="">mere</span>.</p>');
+    expect(block).toMatchObject({
+      inlines: [
+        { text: 'Se ' },
+        { text: 'Exercise therapy', lang: 'en' },
+        { text: ' og ' },
+        { text: 'mere' },
+        { text: '.' },
+      ],
+    });
+    expect((block as { inlines: { lang?: string }[] }).inlines[3]?.lang).toBeUndefined();
+    expect(errorOf(() => parseMarkup('t', '<p><span lang="engelsk">x</span></p>')).message).toMatch(
+      /t:1:4: <span lang="engelsk"> is not a language tag \(expected e\.g\. "en" or "en-GB"\)/,
+    );
+  });
+
   it('builds headings, paragraphs with bold and links, and lists', () => {
     const blocks = parseMarkup(
       't',

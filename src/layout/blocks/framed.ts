@@ -71,7 +71,8 @@ export const callout: SliceMaker<'callout'> = (block, ctx) => {
         [{ kind: 'text', text: block.title, bold: true }],
         { size: theme.size.body + 1, bold: true, colour: theme.colour.text },
         inner,
-        ctx.structure.add(inner.parent, 'P'),
+        // A heading one level below the section it sits in, so a screen reader can jump to it.
+        ctx.structure.add(inner.parent, 'H3'),
       ).map((s, i) => ({ ...s, keepWithPrevious: i > 0 }))
     : [];
   const children = flowSlices(block.children, inner);

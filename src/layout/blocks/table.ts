@@ -30,7 +30,7 @@ export const table: SliceMaker<'table'> = (block, ctx) => {
         cell,
         style,
         ctx,
-        ctx.structure.add(rowNode, row.header ? 'TH' : 'TD'),
+        ctx.structure.add(rowNode, row.header || (row.rowHeader && c === 0) ? 'TH' : 'TD'),
         (widths[c] ?? 0) - 2 * pad,
       ),
     }));
