@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openProject, type Project, render } from '../../src/pipeline.js';
-import { ROOT } from '../helpers/project.js';
+import { copyProject, editFile, ROOT } from '../helpers/project.js';
 import {
   contentIds,
   nodesOf,
@@ -317,13 +317,28 @@ describe('language of parts', () => {
     expect(english).not.toContain('(20');
   });
 
-  it("reads a therapist's Danish notes in an English programme with a Danish voice, and marks nothing in a Danish one", async () => {
-    const { pdf } = await render(project, { handout: 'content/programmes/p-2026-0142.json', language: 'en' });
+  it("reads a therapist's untranslated Danish notes in an English programme with a Danish voice, and marks nothing in a Danish one", async () => {
+    // The sample gives English translations of its notes and advice: take them out.
+    const root = await copyProject();
+    await editFile(root, 'content/programmes/p-2026-0142.json', (text) =>
+      JSON.stringify(
+        JSON.parse(text, (key, value) => (key === 'translations' ? undefined : value)),
+        null,
+        2,
+      ),
+    );
+    const { pdf } = await render(await openProject(root), {
+      handout: 'content/programmes/p-2026-0142.json',
+      language: 'en',
+    });
     const pages = await taggedPages(await openPdf(pdf));
     const danish = spansIn(pages, 'da');
     expect(danish).toContain('Start her. Mærk efter med hænderne, at den øverste hånd ligger stille.');
     expect(danish).toContain('Gå en tur hver dag');
     expect(danish).not.toContain('Note');
     expect(spansIn(docs.programme.pages, 'da')).toBe('');
+    // Translated, they are English: nothing is marked Danish.
+    const translated = await render(project, { handout: 'content/programmes/p-2026-0142.json', language: 'en' });
+    expect(spansIn(await taggedPages(await openPdf(translated.pdf)), 'da')).toBe('');
   });
 });
