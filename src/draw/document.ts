@@ -2,9 +2,11 @@
  * Drawing: pages of positioned items -> PDF bytes. The only module that knows
  * pdfkit. One drawer per item kind, picked from a table.
  */
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
+import { sharedShapingCache } from '../layout/measure.js';
 import type {
   IconItem,
   Layout,
@@ -69,8 +71,17 @@ interface DrawContext {
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 
+/** The part of pdfkit's embedded font that text drawing reaches into. */
+interface EmbeddedFont {
+  font: Font;
+  layoutCache?: Record<string, unknown>;
+}
+
 const drawText: Drawer<TextItem> = (item, { doc, elements }) => {
   doc.font(item.style).fontSize(item.size).fillColor(item.colour);
+  // Words shaped for an earlier document are not shaped again (see measure.ts).
+  const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+  embedded.layoutCache = sharedShapingCache(embedded.font);
   doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
   if (item.href) {
     // The annotation joins its Link element and says where it goes, as PDF/UA asks.
