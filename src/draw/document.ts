@@ -17,7 +17,7 @@ import type {
   StructNode,
   TextItem,
 } from '../layout/types.js';
-import { drawVector } from './vector.js';
+import { VectorForms } from './vector.js';
 
 export interface DocumentInfo {
   title: string;
@@ -67,6 +67,8 @@ interface DrawContext {
   pictures: ReadonlyMap<string, PreparedPicture>;
   /** Raster images opened once per document: pdfkit stores every `image()` of a Buffer anew. */
   opened: Map<string, PDFKit.PDFImage>;
+  /** Vector pictures written once per document as form XObjects, placed by reference. */
+  forms: VectorForms;
 }
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
@@ -110,7 +112,7 @@ const drawPicture: Drawer<PictureItem> = (item, ctx) => {
   const picture = ctx.pictures.get(item.picture);
   if (!picture) throw new Error(`picture "${item.picture}" was not prepared`);
   if (picture.kind === 'vector') {
-    drawVector(ctx.doc, picture.vector, item.x, item.y, item.width, item.height);
+    ctx.forms.draw(picture.vector, item.x, item.y, item.width, item.height);
     return;
   }
   if (picture.kind === 'svg') {
@@ -288,7 +290,14 @@ export async function drawDocument(
     doc.on('error', reject);
   });
   const structure = buildStructure(doc, layout.structure);
-  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), elements: structure.elements };
+  const ctx: DrawContext = {
+    doc,
+    svg,
+    pictures,
+    opened: new Map(),
+    forms: new VectorForms(doc),
+    elements: structure.elements,
+  };
   const bookmarks = new Bookmarks(doc);
   for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });

@@ -77,15 +77,25 @@ async function assetPicture(ref: string, ctx: PictureContext, from: { file: stri
   return { kind: 'raster', image, aspect: image.width / image.height };
 }
 
+/** QR codes by the address they hold: made once per process, so that drawing can reuse their form too. */
+const qrCodes = new Map<string, PreparedPicture>();
+
+function qrCode(href: string): PreparedPicture {
+  let picture = qrCodes.get(href);
+  if (!picture) {
+    const vector = qrPicture(href);
+    picture = { kind: 'vector', vector, svg: vectorSvg(vector), aspect: 1 };
+    qrCodes.set(href, picture);
+  }
+  return picture;
+}
+
 export async function preparePicture(
   ref: string,
   ctx: PictureContext,
   from: { file: string },
 ): Promise<PreparedPicture> {
-  if (ref.startsWith('qr:')) {
-    const vector = qrPicture(ref.slice(3));
-    return { kind: 'vector', vector, svg: vectorSvg(vector), aspect: 1 };
-  }
+  if (ref.startsWith('qr:')) return qrCode(ref.slice(3));
   return ref.startsWith('assets/') ? assetPicture(ref, ctx, from) : pictogram(ref, ctx);
 }
 
