@@ -134,11 +134,15 @@ interface DocumentSource {
   file: string;
 }
 
-const hyphenatorCache = new Map<string, Hyphenator | undefined>();
+const hyphenatorCache = new Map<string, Promise<Hyphenator | undefined>>();
 /** One hyphenator per language per process: its cache of split words is shared by every document. */
-function hyphenators(language: string): Hyphenator | undefined {
-  if (!hyphenatorCache.has(language)) hyphenatorCache.set(language, hyphenatorFor(language));
-  return hyphenatorCache.get(language);
+function hyphenators(language: string): Promise<Hyphenator | undefined> {
+  let hyphenator = hyphenatorCache.get(language);
+  if (!hyphenator) {
+    hyphenator = hyphenatorFor(language);
+    hyphenatorCache.set(language, hyphenator);
+  }
+  return hyphenator;
 }
 
 /** Template -> markup -> document tree -> pictures -> layout -> PDF, for any document. */
@@ -173,7 +177,7 @@ async function renderDocument(
     theme,
     measure,
     aspect,
-    hyphenate: hyphenators(source.language),
+    hyphenate: await hyphenators(source.language),
     furniture: {
       logo: { picture: brand.logo, alt: brand.organisation, aspect: aspect(brand.logo) },
       organisation: brand.organisation,

@@ -78,13 +78,12 @@ async function assetPicture(ref: string, ctx: PictureContext, from: { file: stri
 }
 
 /** QR codes by the address they hold: made once per process, so that drawing can reuse their form too. */
-const qrCodes = new Map<string, PreparedPicture>();
+const qrCodes = new Map<string, Promise<PreparedPicture>>();
 
-function qrCode(href: string): PreparedPicture {
+function qrCode(href: string): Promise<PreparedPicture> {
   let picture = qrCodes.get(href);
   if (!picture) {
-    const vector = qrPicture(href);
-    picture = { kind: 'vector', vector, svg: vectorSvg(vector), aspect: 1 };
+    picture = qrPicture(href).then((vector) => ({ kind: 'vector', vector, svg: vectorSvg(vector), aspect: 1 }));
     qrCodes.set(href, picture);
   }
   return picture;
