@@ -27,10 +27,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function versus(value: number, target: number, unit: string): string {
+/** How a figure stands against its target; `digits` as the figure itself is printed. */
+function versus(value: number, target: number, unit: string, digits: number): string {
   return value <= target
     ? `(target ${target} ${unit}: met)`
-    : `(target ${target} ${unit}: missed by ${(value - target).toFixed(unit === 's' ? 2 : 0)} ${unit}, ${((value / target - 1) * 100).toFixed(0)}% over)`;
+    : `(target ${target} ${unit}: missed by ${(value - target).toFixed(digits)} ${unit}, ${((value / target - 1) * 100).toFixed(0)}% over)`;
 }
 
 /** Wall time and peak memory (KiB, the whole process tree) of a command. */
@@ -61,7 +62,7 @@ for (let i = 0; i < 50; i++) {
 }
 const warmMedian = median(warm);
 console.log(
-  `1. leaflet (${first.pages.length} pages, ${(first.pdf.length / 1024).toFixed(0)} KiB), warm, median of 50: ${warmMedian.toFixed(1)} ms ${versus(warmMedian, 25, 'ms')}`,
+  `1. leaflet (${first.pages.length} pages, ${(first.pdf.length / 1024).toFixed(0)} KiB), warm, median of 50: ${warmMedian.toFixed(1)} ms ${versus(warmMedian, 25, 'ms', 1)}`,
 );
 console.log(`   heap after 50 renders: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB RSS`);
 
@@ -76,7 +77,7 @@ for (let i = 0; i < 5; i++) {
 }
 const coldMedian = median(cold);
 console.log(
-  `2. cold \`handout build\` of it, median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's')}`,
+  `2. cold \`handout build\` of it, median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's', 2)}`,
 );
 
 // 3 and 4. A batch of personal programmes (the sample programme with varied names and exercises), then the same batch unchanged.
@@ -110,11 +111,11 @@ await writeFile(
 );
 const batch = timed([cli, '--root', batchRoot, 'batch', '--jobs', String(cores)], batchRoot);
 console.log(
-  `3. batch of ${BATCH} personal programmes, --jobs ${cores}: ${batch.seconds.toFixed(1)} s, ${(BATCH / batch.seconds).toFixed(1)} handouts/s, peak ${(batch.peakKiB / 1024).toFixed(0)} MiB ${versus(batch.seconds * (1000 / BATCH), 10, 's for 1,000')}`,
+  `3. batch of ${BATCH} personal programmes, --jobs ${cores}: ${batch.seconds.toFixed(1)} s, ${(BATCH / batch.seconds).toFixed(1)} handouts/s, peak ${(batch.peakKiB / 1024).toFixed(0)} MiB ${versus(batch.seconds * (1000 / BATCH), 10, 's for 1,000', 1)}`,
 );
 const again = timed([cli, '--root', batchRoot, 'batch', '--jobs', String(cores)], batchRoot);
 console.log(
-  `4. the same batch, nothing changed: ${again.seconds.toFixed(2)} s ${versus(again.seconds * (1000 / BATCH), 2, 's for 1,000')}`,
+  `4. the same batch, nothing changed: ${again.seconds.toFixed(2)} s ${versus(again.seconds * (1000 / BATCH), 1, 's for 1,000', 2)}`,
 );
 await rm(batchRoot, { recursive: true, force: true });
 await rm(out, { recursive: true, force: true });

@@ -145,11 +145,15 @@ interface DocumentSource {
   file: string;
 }
 
-const hyphenatorCache = new Map<string, Hyphenator | undefined>();
+const hyphenatorCache = new Map<string, Promise<Hyphenator | undefined>>();
 /** One hyphenator per language per process: its cache of split words is shared by every document. */
-function hyphenators(language: string): Hyphenator | undefined {
-  if (!hyphenatorCache.has(language)) hyphenatorCache.set(language, hyphenatorFor(language));
-  return hyphenatorCache.get(language);
+function hyphenators(language: string): Promise<Hyphenator | undefined> {
+  let hyphenator = hyphenatorCache.get(language);
+  if (!hyphenator) {
+    hyphenator = hyphenatorFor(language);
+    hyphenatorCache.set(language, hyphenator);
+  }
+  return hyphenator;
 }
 
 /** A problem with the logo is the brand file's, at its "logo" field. */
@@ -191,7 +195,7 @@ async function renderDocument(
     theme,
     measure,
     aspect,
-    hyphenate: hyphenators(source.language),
+    hyphenate: await hyphenators(source.language),
     labels: { continued: labels.continued },
     furniture: {
       logo: { picture: brand.logo, alt: brand.organisation, aspect: aspect(brand.logo) },

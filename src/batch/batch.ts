@@ -111,5 +111,7 @@ export async function runBatch(
     onEvent({ kind: 'done', result, finished, total: todo.length });
   });
   await saveRecord(root, changes);
+  // Listed in the manifest's order of outputs, not in the order the workers happened to finish.
+  failed.sort((a, b) => (a.output < b.output ? -1 : 1));
   return { built, unchanged, failed, seconds: (performance.now() - started) / 1000 };
 }

@@ -2,6 +2,7 @@
  * A pool of worker threads, one per core by default. Each worker loads fonts,
  * templates and the content library once and renders many jobs with them.
  */
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,12 +31,37 @@ function startWorker(root: string): Worker {
   return new Worker(boot, { eval: true, workerData: { root } });
 }
 
+/**
+ * The jobs, largest content file first (stable otherwise): a long document
+ * started last would leave the other workers idle while it finishes.
+ */
+async function largestFirst(jobs: readonly Job[], root: string): Promise<Job[]> {
+  const sizes = new Map<string, number>();
+  await Promise.all(
+    [...new Set(jobs.map((j) => j.handout))].map(async (file) =>
+      sizes.set(
+        file,
+        await stat(path.resolve(root, file)).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+    ),
+  );
+  const cost = (job: Job) => (sizes.get(job.handout) ?? 0) * (job.variant === 'large-print' ? 2 : 1);
+  return jobs
+    .map((job, i) => ({ job, i }))
+    .sort((a, b) => cost(b.job) - cost(a.job) || a.i - b.i)
+    .map((e) => e.job);
+}
+
 export async function runJobs(
-  jobs: readonly Job[],
+  all: readonly Job[],
   options: { root: string; workers: number },
   onResult: (result: JobResult) => void,
 ): Promise<void> {
-  if (jobs.length === 0) return;
+  if (all.length === 0) return;
+  const jobs = await largestFirst(all, options.root);
   const count = Math.min(options.workers, jobs.length);
   let next = 0;
   const reported = new Set<string>();

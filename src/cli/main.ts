@@ -3,7 +3,6 @@
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runBatch } from '../batch/batch.js';
 import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
@@ -138,6 +137,8 @@ await yargs(hideBin(process.argv))
     async (argv) => {
       const live = Boolean(process.stdout.isTTY) && !process.env.CI;
       const reporter = createReporter(process.stdout, live);
+      // Loaded only for a batch: the manifest's glob library is a cost every other command's cold start would pay.
+      const { runBatch } = await import('../batch/batch.js');
       const summary = await runBatch(
         {
           root: argv.root,

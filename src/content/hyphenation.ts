@@ -3,15 +3,19 @@
  * ("genoptræningsforløb" -> genop-træ-nings-for-løb). Layout asks only for the
  * words that do not fit.
  */
-import da from 'hyphen/da/index.js';
-import en from 'hyphen/en-gb/index.js';
+import type da from 'hyphen/da/index.js';
 import type { Hyphenator } from '../layout/lines.js';
 
-const PATTERNS: Record<string, typeof da> = { da, en };
+// Loaded on first use, one language at a time: the patterns are a large part of a cold start.
+const PATTERNS: Record<string, () => Promise<{ default: typeof da }>> = {
+  da: () => import('hyphen/da/index.js'),
+  en: () => import('hyphen/en-gb/index.js'),
+};
 
-export function hyphenatorFor(language: string): Hyphenator | undefined {
-  const patterns = PATTERNS[language.slice(0, 2)];
-  if (!patterns) return undefined;
+export async function hyphenatorFor(language: string): Promise<Hyphenator | undefined> {
+  const load = PATTERNS[language.slice(0, 2)];
+  if (!load) return undefined;
+  const { default: patterns } = await load();
   const cache = new Map<string, string[]>();
   return (word) => {
     let pieces = cache.get(word);

@@ -2,9 +2,11 @@
  * Drawing: pages of positioned items -> PDF bytes. The only module that knows
  * pdfkit. One drawer per item kind, picked from a table.
  */
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
+import { sharedShapingCache } from '../layout/measure.js';
 import type {
   IconItem,
   Layout,
@@ -16,7 +18,7 @@ import type {
   TextItem,
 } from '../layout/types.js';
 import { type SpanOptions, Tagging } from './tagging.js';
-import { drawVector } from './vector.js';
+import { VectorForms } from './vector.js';
 
 export interface DocumentInfo {
   title: string;
@@ -92,12 +94,23 @@ interface DrawContext {
   pictures: ReadonlyMap<string, PreparedPicture>;
   /** Raster images opened once per document: pdfkit stores every `image()` of a Buffer anew. */
   opened: Map<string, PDFKit.PDFImage>;
+  /** Vector pictures written once per document as form XObjects, placed by reference. */
+  forms: VectorForms;
 }
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 
+/** The part of pdfkit's embedded font that text drawing reaches into. */
+interface EmbeddedFont {
+  font: Font;
+  layoutCache?: Record<string, unknown>;
+}
+
 const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
   doc.font(item.style).fontSize(item.size).fillColor(item.colour);
+  // Words shaped for an earlier document are not shaped again (see measure.ts).
+  const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+  embedded.layoutCache = sharedShapingCache(embedded.font);
   doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
   if (item.href) {
     // The annotation joins its Link element and says where it goes, as PDF/UA asks.
@@ -126,7 +139,7 @@ const drawPicture: Drawer<PictureItem> = (item, ctx) => {
   const picture = ctx.pictures.get(item.picture);
   if (!picture) throw new Error(`picture "${item.picture}" was not prepared`);
   if (picture.kind === 'vector') {
-    drawVector(ctx.doc, picture.vector, item.x, item.y, item.width, item.height);
+    ctx.forms.draw(picture.vector, item.x, item.y, item.width, item.height);
     return;
   }
   if (picture.kind === 'svg') {
@@ -321,7 +334,15 @@ export async function drawDocument(
     doc.on('error', reject);
   });
   const tagging = new Tagging(doc, layout.structure);
-  const ctx: DrawContext = { doc, svg, pictures, opened: new Map(), tagging, language: info.language };
+  const ctx: DrawContext = {
+    doc,
+    svg,
+    pictures,
+    opened: new Map(),
+    tagging,
+    language: info.language,
+    forms: new VectorForms(doc),
+  };
   const bookmarks = new Bookmarks(doc);
   for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });

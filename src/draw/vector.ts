@@ -1,4 +1,12 @@
-/** Replaying a parsed vector picture with pdfkit, fitted into a box as SVG's "xMidYMid meet" would. */
+/**
+ * Drawing a parsed vector picture, fitted into a box as SVG's "xMidYMid meet"
+ * would. A picture is drawn as a form XObject: its operators are made (and
+ * deflated) once per process, written once per document, and every use places
+ * it by reference. Pictograms and logos come back on every page and in every
+ * document, and re-parsing their paths each time was a large part of drawing.
+ */
+import { deflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
 import type { VectorOp, VectorPicture } from '../images/vector.js';
 
 function trace(doc: PDFKit.PDFDocument, op: VectorOp): void {
@@ -41,29 +49,100 @@ function paint(doc: PDFKit.PDFDocument, op: VectorOp): void {
   else if (stroke) doc.stroke(stroke);
 }
 
-export function drawVector(
-  doc: PDFKit.PDFDocument,
-  picture: VectorPicture,
-  x: number,
-  y: number,
-  width: number,
-  height: number,
-): void {
-  const [vx, vy, vw, vh] = picture.viewBox;
-  const k = Math.min(width / vw, height / vh);
-  doc.save();
-  doc
-    .translate(x + (width - vw * k) / 2, y + (height - vh * k) / 2)
-    .scale(k)
-    .translate(-vx, -vy);
-  // Like an SVG viewport, nothing shows outside the viewBox.
-  doc.rect(vx, vy, vw, vh).clip();
+/** A picture's operators, deflated, and the graphics states (opacities) they name. */
+interface RecordedPicture {
+  stream: Uint8Array;
+  states: Record<string, object>;
+}
+
+const recorded = new WeakMap<VectorPicture, RecordedPicture>();
+let scratch: PDFKit.PDFDocument | undefined;
+
+/**
+ * pdfkit turns shapes and SVG path data into operators: let it write them into
+ * a stand-in page of a scratch document that is never output, and keep them.
+ */
+function record(picture: VectorPicture): RecordedPicture {
+  scratch ??= new PDFDocument({ autoFirstPage: false });
+  const lines: string[] = [];
+  const states: Record<string, PDFKit.PDFKitReference> = {};
+  // The part of a page that drawing shapes touches: the content stream and the opacities' graphics states.
+  (scratch as { page: unknown }).page = { write: (chunk: string) => lines.push(chunk), ext_gstates: states };
   for (const op of picture.ops) {
+    scratch.save();
+    scratch.transform(...op.matrix);
+    trace(scratch, op);
+    paint(scratch, op);
+    scratch.restore();
+  }
+  const text = lines.map((line) => `${line}\n`).join('');
+  return {
+    stream: deflateSync(Buffer.from(text, 'latin1')),
+    states: Object.fromEntries(Object.entries(states).map(([name, ref]) => [name, ref.data])),
+  };
+}
+
+/**
+ * The form XObjects of one document: each picture written once, with the
+ * graphics states its forms share, and placed by reference at every use.
+ */
+export class VectorForms {
+  private readonly forms = new Map<VectorPicture, { name: string; form: PDFKit.PDFKitReference }>();
+  private readonly states = new Map<string, PDFKit.PDFKitReference>();
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  private state(data: object): PDFKit.PDFKitReference {
+    const key = JSON.stringify(data);
+    let state = this.states.get(key);
+    if (!state) {
+      state = this.doc.ref({ ...data });
+      state.end(undefined);
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  private formFor(picture: VectorPicture) {
+    let placed = this.forms.get(picture);
+    if (!placed) {
+      let made = recorded.get(picture);
+      if (!made) {
+        made = record(picture);
+        recorded.set(picture, made);
+      }
+      const [vx, vy, vw, vh] = picture.viewBox;
+      const form = this.doc.ref({
+        Type: 'XObject',
+        Subtype: 'Form',
+        FormType: 1,
+        BBox: [vx, vy, vx + vw, vy + vh],
+        Resources: {
+          ExtGState: Object.fromEntries(Object.entries(made.states).map(([name, data]) => [name, this.state(data)])),
+        },
+        // Deflated once per process; pdfkit leaves a stream that has a filter as it is.
+        Filter: 'FlateDecode',
+      });
+      form.end(made.stream);
+      placed = { name: `Fm${this.forms.size + 1}`, form };
+      this.forms.set(picture, placed);
+    }
+    return placed;
+  }
+
+  draw(picture: VectorPicture, x: number, y: number, width: number, height: number): void {
+    const { doc } = this;
+    const { name, form } = this.formFor(picture);
+    doc.page.xobjects[name] = form;
+    const [vx, vy, vw, vh] = picture.viewBox;
+    const k = Math.min(width / vw, height / vh);
     doc.save();
-    doc.transform(...op.matrix);
-    trace(doc, op);
-    paint(doc, op);
+    doc
+      .translate(x + (width - vw * k) / 2, y + (height - vh * k) / 2)
+      .scale(k)
+      .translate(-vx, -vy);
+    // Like an SVG viewport, nothing shows outside the viewBox.
+    doc.rect(vx, vy, vw, vh).clip();
+    doc.addContent(`/${name} Do`);
     doc.restore();
   }
-  doc.restore();
 }

@@ -119,25 +119,31 @@ async function assetPicture(ref: string, ctx: PictureContext, from: { file: stri
   return { kind: 'raster', image, aspect: image.width / image.height };
 }
 
+/** QR codes by the address they hold: made once per process, so that drawing can reuse their form too. */
+const qrCodes = new Map<string, Promise<PreparedPicture>>();
+
+function qrCode(href: string, from: { file: string }): Promise<PreparedPicture> {
+  let picture = qrCodes.get(href);
+  if (!picture) {
+    picture = qrPicture(href).then((vector) => ({ kind: 'vector', vector, svg: vectorSvg(vector), aspect: 1 }));
+    qrCodes.set(href, picture);
+    picture.catch(() => qrCodes.delete(href));
+  }
+  return picture.catch(() => {
+    throw new HandoutError({
+      ...from,
+      message: `the address ${JSON.stringify(href.slice(0, 60))}… (${href.length} characters) is too long for a QR code`,
+      hint: `use an address of at most ${MAX_ADDRESS.toLocaleString('en')} characters`,
+    });
+  });
+}
+
 export async function preparePicture(
   ref: string,
   ctx: PictureContext,
   from: { file: string },
 ): Promise<PreparedPicture> {
-  if (ref.startsWith('qr:')) {
-    const address = ref.slice(3);
-    let vector: VectorPicture;
-    try {
-      vector = qrPicture(address);
-    } catch {
-      throw new HandoutError({
-        ...from,
-        message: `the address ${JSON.stringify(address.slice(0, 60))}… (${address.length} characters) is too long for a QR code`,
-        hint: `use an address of at most ${MAX_ADDRESS.toLocaleString('en')} characters`,
-      });
-    }
-    return { kind: 'vector', vector, svg: vectorSvg(vector), aspect: 1 };
-  }
+  if (ref.startsWith('qr:')) return qrCode(ref.slice(3), from);
   return ref.startsWith('assets/') ? assetPicture(ref, ctx, from) : pictogram(ref, ctx);
 }
 

@@ -1,11 +1,12 @@
 /** QR codes as vector pictures: one path of dark modules, crisp at any size and tiny in the PDF. */
-import QRCode from 'qrcode';
 import type { VectorPicture } from './vector.js';
 
 /** The quiet zone a scanner needs around the code, in modules. */
 const QUIET = 4;
 
-export function qrPicture(text: string): VectorPicture {
+export async function qrPicture(text: string): Promise<VectorPicture> {
+  // Loaded on first use: most documents have no QR code, and a cold start pays for every module.
+  const { default: QRCode } = await import('qrcode');
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = modules.size;
   let d = '';

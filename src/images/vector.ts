@@ -68,6 +68,7 @@ const GEOMETRY = new Set([
   'y2',
   'points',
 ]);
+const DESCRIPTIVE = new Set(['title', 'desc']);
 const IGNORED = new Set(['xmlns', 'viewBox', 'version', 'id', 'transform']);
 
 function multiply(m: Matrix, n: Matrix): Matrix {
@@ -164,6 +165,8 @@ function shapeOf(name: string, a: Record<string, string>): VectorShape {
 export function parseVector(svg: string): VectorPicture | undefined {
   let viewBox: VectorPicture['viewBox'] | undefined;
   let supported = true;
+  /** How deep inside <title> or <desc> the parser is. */
+  let described = 0;
   const ops: VectorOp[] = [];
   const base: VectorStyle = {
     fill: '#000000',
@@ -179,6 +182,12 @@ export function parseVector(svg: string): VectorPicture | undefined {
     {
       onopentag(name, a) {
         const parent = stack.at(-1) as { style: VectorStyle; matrix: Matrix };
+        // A title or description names the picture for its author; nothing in it is drawn.
+        if (described > 0 || DESCRIPTIVE.has(name)) {
+          if (DESCRIPTIVE.has(name)) described++;
+          stack.push(parent);
+          return;
+        }
         const known = (k: string) => STYLE_ATTRIBUTES.has(k) || GEOMETRY.has(k) || IGNORED.has(k);
         const transform = parseTransform(a.transform);
         if (!transform || !Object.keys(a).every(known) || (name !== 'svg' && name !== 'g' && !SHAPES.has(name))) {
@@ -194,11 +203,12 @@ export function parseVector(svg: string): VectorPicture | undefined {
         stack.push(frame);
         if (SHAPES.has(name)) ops.push({ shape: shapeOf(name, a), ...frame });
       },
-      onclosetag() {
+      onclosetag(name) {
         stack.pop();
+        if (DESCRIPTIVE.has(name)) described--;
       },
       ontext(text) {
-        if (text.trim() !== '') supported = false;
+        if (described === 0 && text.trim() !== '') supported = false;
       },
     },
     { xmlMode: true, recognizeSelfClosing: true },

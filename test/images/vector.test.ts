@@ -21,10 +21,22 @@ describe('parseVector', () => {
     ]);
   });
 
+  it('reads a picture with a title and a description, which draw nothing', () => {
+    const plain = '<circle cx="1" cy="2" r="3" fill="#ff0000"/>';
+    const described = parseVector(
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"><title>Logo</title><desc>En <tspan>rød</tspan> cirkel</desc>${plain}</svg>`,
+    );
+    expect(described).toBeDefined();
+    expect(described).toEqual(
+      parseVector(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30">${plain}</svg>`),
+    );
+  });
+
   it('leaves anything beyond the simple subset to svg-to-pdfkit', () => {
     expect(parseVector('<svg viewBox="0 0 1 1"><text x="0" y="0">Hej</text></svg>')).toBeUndefined();
     expect(parseVector('<svg viewBox="0 0 1 1"><path d="M0 0" style="fill:red"/></svg>')).toBeUndefined();
     expect(parseVector('<svg viewBox="0 0 1 1"><defs><linearGradient id="g"/></defs></svg>')).toBeUndefined();
     expect(parseVector('<svg width="10" height="10"><path d="M0 0"/></svg>')).toBeUndefined();
+    expect(parseVector('<svg viewBox="0 0 1 1"><title>Logo</title><text x="0" y="0">Hej</text></svg>')).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { breakLines } from '../../src/layout/lines.js';
 import { fontMeasurer } from '../../src/layout/measure.js';
 
 const measure = fontMeasurer(loadFonts('atkinson-hyperlegible'));
-const hyphenate = hyphenatorFor('da');
+const hyphenate = await hyphenatorFor('da');
 const text = (s: string) => [{ kind: 'text' as const, text: s, bold: false }];
 const lineTexts = (lines: ReturnType<typeof breakLines>) => lines.map((l) => l.fragments.map((f) => f.text).join(''));
 
