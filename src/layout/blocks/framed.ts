@@ -10,7 +10,7 @@ import type { SliceMaker } from '../flow.js';
 import { flowSlices } from '../flow.js';
 import { withHeader } from '../rules/header-repeat.js';
 import { keepTogether } from '../rules/keep-together.js';
-import { enclose, frame, indent, type Slice } from '../slice.js';
+import { enclose, type Frame, frame, heightOf, indent, type Slice } from '../slice.js';
 import { StructureBuilder } from '../structure.js';
 import { textSlices } from '../text.js';
 
@@ -80,7 +80,7 @@ export const callout: SliceMaker<'callout'> = (block, ctx) => {
     children[0] = { ...children[0], spaceBefore: theme.space.inner, keepWithPrevious: true };
   const slices = [...title, ...children].map((s) => indent(s, textX));
   // The icon stands beside the first lines; a callout is never shorter than it.
-  const short = iconSize - slices.reduce((h, s, i) => h + (i > 0 ? s.spaceBefore : 0) + s.height, 0);
+  const short = iconSize - heightOf(slices);
   const last = slices.at(-1);
   if (short > 0 && last) slices[slices.length - 1] = { ...last, height: last.height + short };
   const calloutFrame = frame(pad, (height, part) => [
@@ -100,13 +100,7 @@ export const keep: SliceMaker<'keep'> = (block, ctx) => {
 };
 
 /** Slices in a frame, kept together if they fit on a page, the first with the space above the block. */
-function framedRun(
-  slices: Slice[],
-  f: ReturnType<typeof frame>,
-  spaceBefore: number,
-  ctx: LayoutContext,
-  title: Slice[] = [],
-): Slice[] {
+function framedRun(slices: Slice[], f: Frame, spaceBefore: number, ctx: LayoutContext, title: Slice[] = []): Slice[] {
   const framed = keepTogether(enclose(slices, f), ctx.pageHeight);
   if (framed[0]) framed[0] = { ...framed[0], spaceBefore, keepWithPrevious: false };
   return withHeader(framed, enclose(title, f));
