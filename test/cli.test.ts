@@ -43,7 +43,7 @@ describe('handout build', () => {
     },
     {
       broken: 'a wrong type',
-      edit: (t: string) => t.replace('"version": "1.0"', '"version": 1'),
+      edit: (t: string) => t.replace('"version": "1.1"', '"version": 1'),
       expected: /content\/handouts\/smerter-i-ryggen\.json:10:\d+: meta\.version: expected string, received number/,
     },
     {
@@ -147,7 +147,7 @@ describe('handout build --watch', () => {
       expect(rebuilt).toMatch(/1 built, 0 failed/);
 
       mark = out.length;
-      await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.0"', '"version": 1'));
+      await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.1"', '"version": 1'));
       expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(
         /content\/handouts\/hvile\.json:\d+:\d+: meta\.version: expected string, received number[\s\S]*0 built, 1 failed/,
       );
