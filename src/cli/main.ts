@@ -12,6 +12,7 @@ import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { byPlace, validateProject, within } from '../validate.js';
 import { type BuildReport, build } from './build.js';
+import { initProject } from './init.js';
 import { listProject } from './list.js';
 import { isoDate, optionError, wholeNumber } from './options.js';
 import { createReporter } from './progress.js';
@@ -261,6 +262,20 @@ await yargs(hideBin(process.argv))
       );
       await writeFileAtomic(file, pdf);
       console.log(`wrote ${file} (${pages.length} pages, ${project.library.exercises.size} exercises)`);
+    },
+  )
+  .command(
+    'init [dir]',
+    'Start a project: a brand with a placeholder logo, a handout, a programme, the manifest and JSON Schemas',
+    (y) =>
+      y
+        .positional('dir', { type: 'string', default: '.', describe: 'Folder to create it in (made if missing)' })
+        .example('$0 init my-clinic', 'Then: cd my-clinic && handout build --all'),
+    async (argv) => {
+      const dir = argv.dir ?? '.';
+      for (const file of await initProject(dir)) console.log(`wrote ${path.join(dir, file)}`);
+      const cd = dir === '.' ? '' : `cd ${dir} && `;
+      console.log(`\nnext: ${cd}handout build --all   (then edit content/ and build again)`);
     },
   )
   .command(
