@@ -9,6 +9,7 @@ import { VARIANTS, type Variant } from '../brand/theme.js';
 import { checkProject } from '../check.js';
 import { type DiagnosticInit, formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
+import { toolVersion } from '../packaged.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { byPlace, validateProject, within } from '../validate.js';
 import { type BuildReport, build } from './build.js';
@@ -304,5 +305,5 @@ await yargs(hideBin(process.argv))
   .strict()
   .help()
   .alias('h', 'help')
-  .version()
+  .version(toolVersion())
   .parseAsync();
