@@ -85,7 +85,7 @@ describe('handout init', () => {
     await mkdir(path.join(dir, 'content/brands'), { recursive: true });
     await writeFile(path.join(dir, 'content/brands/min-klinik.json'), 'mine');
     const init = await handout(dir, 'init');
-    expect(init.code).not.toBe(0);
+    expect(init.code).toBe(2);
     expect(init.stderr).toContain('content/brands/min-klinik.json: already exists');
     expect(await readFile(path.join(dir, 'content/brands/min-klinik.json'), 'utf8')).toBe('mine');
     expect(await filesBelow(dir)).toEqual(['content/brands/min-klinik.json']);
@@ -124,7 +124,7 @@ describe('a folder that is no project', () => {
     async (...args) => {
       const dir = await tempDir();
       const result = await handout(dir, ...args);
-      expect(result.code).not.toBe(0);
+      expect(result.code).toBe(2);
       expect(result.stderr).toContain('not a handout project: there is no content/ folder');
       expect(result.stderr).toContain('run `handout init`');
     },
@@ -132,7 +132,7 @@ describe('a folder that is no project', () => {
 
   it('--root naming a folder that does not exist fails, naming the folder', async () => {
     const result = await handout(ROOT, 'validate', '--root', '/does/not/exist');
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('/does/not/exist: the project folder does not exist');
     expect(result.stderr).toContain('run `handout init /does/not/exist`');
   });

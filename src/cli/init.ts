@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeIoError } from '../content/files.js';
 import { jsonSchemaFiles } from '../content/json-schemas.js';
-import { HandoutError } from '../diagnostics.js';
+import { FatalError } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../packaged.js';
 
 /** npm leaves a file named .gitignore out of a package, so the starter keeps it without the dot. */
@@ -39,7 +39,7 @@ export async function initProject(dir: string): Promise<string[]> {
       taken.push(rel);
   }
   if (taken.length > 0)
-    throw new HandoutError(
+    throw new FatalError(
       taken.map((rel) => ({
         file: path.join(dir, rel),
         message: 'already exists; init writes nothing over an existing file',
@@ -53,7 +53,7 @@ export async function initProject(dir: string): Promise<string[]> {
       // `wx`: a file that appeared since the check above is still not overwritten.
       await writeFile(file, text, { flag: 'wx' });
     } catch (error) {
-      throw new HandoutError({ file, message: `cannot write the file: ${describeIoError(error)}` });
+      throw new FatalError({ file, message: `cannot write the file: ${describeIoError(error)}` });
     }
   }
   return [...files.keys()];

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { brandProblems } from '../brand/check.js';
-import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
 import { layered } from '../packaged.js';
 import { displayPath, listJson, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, validate } from './json.js';
@@ -128,7 +128,7 @@ async function requireContent(root: string): Promise<void> {
     () => true,
     () => false,
   );
-  throw new HandoutError({
+  throw new FatalError({
     file: root,
     message: exists ? 'not a handout project: there is no content/ folder' : 'the project folder does not exist',
     hint: `run \`handout init${exists ? '' : ` ${root}`}\` to start one, or name the project with --root`,
