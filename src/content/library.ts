@@ -2,12 +2,13 @@
  * The content library of a project: exercises, brands, labels and pictures, each
  * loaded and validated once, and looked up by id with a did-you-mean on a miss.
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { brandProblems } from '../brand/check.js';
 import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
-import { layered } from '../packaged.js';
+import { layered, PACKAGE_ROOT } from '../packaged.js';
 import { displayPath, listJson, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, validate } from './json.js';
 import { type Brand, BrandSchema, type Exercise, ExerciseSchema } from './schema.js';
@@ -102,6 +103,16 @@ export async function loadLibrary(root: string): Promise<Library> {
     (d) => validate(d, LabelsSchema),
     (_v, f) => path.basename(f, '.json'),
   );
+  // A project's label file changes or adds words: the package's others stay, so a label a
+  // later version of the tool adds still has its word.
+  if (path.resolve(root) !== PACKAGE_ROOT) {
+    for (const [lang, own] of labels) {
+      const packaged = path.join(PACKAGE_ROOT, 'content', 'labels', `${lang}.json`);
+      if (!existsSync(packaged)) continue;
+      const base = validate(await readJson(PACKAGE_ROOT, packaged), LabelsSchema);
+      labels.set(lang, { value: { ...base, ...own.value }, doc: own.doc });
+    }
+  }
   const pictures = new Map<string, JsonDocument>();
   for (const file of await layered(root, 'content/pictures', listJson)) {
     try {
