@@ -29,6 +29,15 @@ export class HandoutError extends Error {
   }
 }
 
+/**
+ * A problem that stops the whole run before any content is read: no project
+ * there, an option of the wrong form. The CLI exits 2 for it (as eslint and
+ * typst do), and 1 for problems in the content.
+ */
+export class FatalError extends HandoutError {
+  override readonly name = 'FatalError';
+}
+
 /** `file:line:col: path: message (hint)`, the shape editors and CI annotate. */
 export function formatDiagnostic(d: DiagnosticInit): string {
   const where = d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file;

@@ -74,6 +74,29 @@ describe('handout build', () => {
     );
   });
 
+  it.each([
+    ['an unknown command', ['bild'], 'handout: Unknown argument: bild'],
+    ['no command', [], 'handout: name a command'],
+    ['build without a file', ['build'], 'handout: name at least one handout file, or use --all'],
+    ['an unknown option', ['build', '--all', '--brnad', 'x'], 'handout: Unknown argument: brnad'],
+  ])('%s is a usage error: exit 2, the message and a one-line hint, not the whole help', async (_, args, message) => {
+    const result = await handout(ROOT, ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(message);
+    expect(result.stderr).toContain('handout --help');
+    expect(result.stderr).not.toContain('Options:');
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 1 for a problem in the content, 2 when there is no project to read', async () => {
+    const root = await copyProject();
+    await editFile(root, LEAFLET, (t) => t.replace('"version": "1.0"', '"version": 1'));
+    expect((await handout(root, 'validate')).code).toBe(1);
+    expect((await handout(root, 'build', LEAFLET)).code).toBe(1);
+    expect((await handout(root, 'validate', '--root', 'no-such-folder')).code).toBe(2);
+    expect((await handout(root, 'build', '--all', '--root', 'no-such-folder')).code).toBe(2);
+  });
+
   it('documents every command and option in --help', async () => {
     const result = await handout(ROOT, 'build', '--help');
     for (const option of ['--brand', '--out', '--all', '--root']) expect(result.stdout).toContain(option);

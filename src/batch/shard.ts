@@ -1,6 +1,6 @@
 /** `--shard i/n`: a stable share of the jobs, so a CI matrix of n runners splits one build. */
 import { createHash } from 'node:crypto';
-import { HandoutError } from '../diagnostics.js';
+import { FatalError } from '../diagnostics.js';
 
 export interface Shard {
   index: number;
@@ -12,7 +12,7 @@ export function parseShard(text: string): Shard {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count || count > 10_000)
-    throw new HandoutError({
+    throw new FatalError({
       file: '--shard',
       message: `expected i/n with 1 <= i <= n, e.g. 2/4; got "${text}"`,
       hint: 'the first number is which share this run builds, the second how many shares there are',

@@ -10,7 +10,7 @@ import type { Variant } from '../brand/theme.js';
 import { listJson } from '../content/files.js';
 import { brandIds, contentDir, languageProblem } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
-import { formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { FatalError, formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { type Alternative, openProject, render } from '../pipeline.js';
 
@@ -31,6 +31,8 @@ export interface BuildOptions {
 export interface BuildReport {
   built: string[];
   failures: { target: string; message: string }[];
+  /** Nothing could be built at all: no project, or an option of the wrong form (exit 2, not 1). */
+  fatal?: boolean;
 }
 
 function describe(error: unknown, debug: boolean): string {
@@ -54,11 +56,13 @@ export async function build(
     project = await openProject(options.root);
   } catch (error) {
     report.failures.push({ target: 'project', message: describe(error, options.debug) });
+    report.fatal = error instanceof FatalError || !(error instanceof HandoutError);
     return report;
   }
   const language = options.language === undefined ? undefined : languageProblem(project.library, options.language);
   if (language) {
     report.failures.push({ target: '--lang', message: formatDiagnostic({ file: '--lang', message: language }) });
+    report.fatal = true;
     return report;
   }
   const misplaced = await sourcesProblem(project.root, path.resolve(options.out));
@@ -71,6 +75,7 @@ export async function build(
         hint: 'name an output folder such as "output"',
       }),
     });
+    report.fatal = true;
     return report;
   }
   const files = options.all

@@ -7,11 +7,13 @@ import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
 import { checkProject } from '../check.js';
-import { type DiagnosticInit, formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, FatalError, formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
+import { toolVersion } from '../packaged.js';
 import { openProject, renderCatalog } from '../pipeline.js';
 import { byPlace, validateProject, within } from '../validate.js';
 import { type BuildReport, build } from './build.js';
+import { initProject } from './init.js';
 import { listProject } from './list.js';
 import { isoDate, optionError, wholeNumber } from './options.js';
 import { createReporter } from './progress.js';
@@ -114,7 +116,7 @@ await yargs(hideBin(process.argv))
       const show = (report: BuildReport) => {
         for (const f of report.failures) console.error(`\n${f.target}:\n${f.message}`);
         console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
-        process.exitCode = report.failures.length > 0 ? 1 : 0;
+        process.exitCode = report.fatal ? 2 : report.failures.length > 0 ? 1 : 0;
       };
       show(await build(options, (line) => console.log(line)));
       if (argv.watch) {
@@ -264,6 +266,20 @@ await yargs(hideBin(process.argv))
     },
   )
   .command(
+    'init [dir]',
+    'Start a project: a brand with a placeholder logo, a handout, a programme, the manifest and JSON Schemas',
+    (y) =>
+      y
+        .positional('dir', { type: 'string', default: '.', describe: 'Folder to create it in (made if missing)' })
+        .example('$0 init my-clinic', 'Then: cd my-clinic && handout build --all'),
+    async (argv) => {
+      const dir = argv.dir ?? '.';
+      for (const file of await initProject(dir)) console.log(`wrote ${path.join(dir, file)}`);
+      const cd = dir === '.' ? '' : `cd ${dir} && `;
+      console.log(`\nnext: ${cd}handout build --all   (then edit content/ and build again)`);
+    },
+  )
+  .command(
     'schema',
     'Write JSON Schemas for every kind of content file into schemas/ (for editor completion)',
     (y) => y.option('out', { type: 'string', default: 'schemas', describe: 'Folder to write them to' }),
@@ -274,20 +290,22 @@ await yargs(hideBin(process.argv))
   .middleware((argv) => {
     debug = Boolean(argv.debug);
   })
-  .fail((message, error, y) => {
+  .fail((message, error) => {
     // Bad input is reported like a compiler; only an internal error shows its stack, with --debug.
-    if (error instanceof HandoutError) console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
-    else if (error instanceof Error)
-      console.error(debug ? error.stack : `internal error: ${error.message} (run with --debug for the stack trace)`);
-    else {
-      y.showHelp();
-      console.error(`\n${message}`);
+    // Exit 1 for problems in the content, 2 when the run could not go on at all (as eslint and typst do).
+    if (error instanceof HandoutError) {
+      console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
+      process.exit(error instanceof FatalError ? 2 : 1);
     }
-    process.exit(1);
+    if (error instanceof Error)
+      console.error(debug ? error.stack : `internal error: ${error.message} (run with --debug for the stack trace)`);
+    // A usage mistake: the message first, and where to read more, not the whole help.
+    else console.error(`handout: ${message}\nrun \`handout --help\` (or \`handout <command> --help\`) for usage`);
+    process.exit(2);
   })
-  .demandCommand(1, 'name a command; see --help')
+  .demandCommand(1, 'name a command')
   .strict()
   .help()
   .alias('h', 'help')
-  .version()
+  .version(toolVersion())
   .parseAsync();

@@ -3,10 +3,10 @@
  * naming the option, what was expected and what was given, never a crash or a
  * silent default.
  */
-import { HandoutError } from '../diagnostics.js';
+import { FatalError } from '../diagnostics.js';
 
-export function optionError(option: string, message: string, hint?: string): HandoutError {
-  return new HandoutError({ file: option, message, hint });
+export function optionError(option: string, message: string, hint?: string): FatalError {
+  return new FatalError({ file: option, message, hint });
 }
 
 /** A whole number from `min` up; yargs gives NaN for "abc". */

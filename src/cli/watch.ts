@@ -2,7 +2,7 @@
  * `handout build --watch`: rebuild what a changed content file, template, brand
  * or asset affects, and keep running after an error.
  */
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
 import { type BuildOptions, type BuildReport, build } from './build.js';
 
@@ -26,7 +26,8 @@ export function watchBuild(
       report(await build(options, log, changed));
     });
   };
-  const watchers = WATCHED.map((dir) =>
+  // A project need not have templates/ (the package's are used) or assets/; watching a missing folder throws.
+  const watchers = WATCHED.filter((dir) => existsSync(path.join(root, dir))).map((dir) =>
     watch(path.join(root, dir), { recursive: true }, (_event, name) => {
       if (!name) return;
       pending.add(`${dir}/${name.split(path.sep).join('/')}`);

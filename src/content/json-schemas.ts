@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { ManifestSchema } from '../batch/manifest.js';
 import { SceneSchema } from '../pictures/scene.js';
 import { LabelsSchema } from './library.js';
-import { BrandSchema, ExerciseSchema, HandoutSchema } from './schema.js';
+import { BrandSchema, ExerciseSchema, HandoutSchema, ProgrammeSchema } from './schema.js';
 
 const KINDS = {
   handout: HandoutSchema,
+  programme: ProgrammeSchema,
   exercise: ExerciseSchema,
   brand: BrandSchema,
   labels: LabelsSchema,

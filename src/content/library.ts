@@ -2,10 +2,13 @@
  * The content library of a project: exercises, brands, labels and pictures, each
  * loaded and validated once, and looked up by id with a did-you-mean on a miss.
  */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { brandProblems } from '../brand/check.js';
-import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
+import { layered, PACKAGE_ROOT } from '../packaged.js';
 import { displayPath, listJson, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, validate } from './json.js';
 import { type Brand, BrandSchema, type Exercise, ExerciseSchema } from './schema.js';
@@ -40,8 +43,12 @@ export function contentDir(
   return path.join(root, 'content', kind);
 }
 
-/** Load every library file; a broken file is kept aside with its error, not thrown. */
+/**
+ * Load every library file, the package's where the project has none of its own;
+ * a broken file is kept aside with its error, not thrown.
+ */
 export async function loadLibrary(root: string): Promise<Library> {
+  await requireContent(root);
   const broken = new Map<string, HandoutError>();
   const collect = async <T>(
     kind: 'exercises' | 'brands' | 'labels',
@@ -49,7 +56,10 @@ export async function loadLibrary(root: string): Promise<Library> {
     idOf: (value: T, file: string) => string,
   ): Promise<Map<string, Loaded<T>>> => {
     const out = new Map<string, Loaded<T>>();
-    for (const file of await listJson(contentDir(root, kind))) {
+    // A brand is the clinic's own: the package's three sample brands are never a project's.
+    const files =
+      kind === 'brands' ? await listJson(contentDir(root, kind)) : await layered(root, `content/${kind}`, listJson);
+    for (const file of files) {
       try {
         const doc = await readJson(root, file);
         const value = read(doc);
@@ -93,8 +103,18 @@ export async function loadLibrary(root: string): Promise<Library> {
     (d) => validate(d, LabelsSchema),
     (_v, f) => path.basename(f, '.json'),
   );
+  // A project's label file changes or adds words: the package's others stay, so a label a
+  // later version of the tool adds still has its word.
+  if (path.resolve(root) !== PACKAGE_ROOT) {
+    for (const [lang, own] of labels) {
+      const packaged = path.join(PACKAGE_ROOT, 'content', 'labels', `${lang}.json`);
+      if (!existsSync(packaged)) continue;
+      const base = validate(await readJson(PACKAGE_ROOT, packaged), LabelsSchema);
+      labels.set(lang, { value: { ...base, ...own.value }, doc: own.doc });
+    }
+  }
   const pictures = new Map<string, JsonDocument>();
-  for (const file of await listJson(contentDir(root, 'pictures'))) {
+  for (const file of await layered(root, 'content/pictures', listJson)) {
     try {
       pictures.set(path.basename(file, '.json'), await readJson(root, file));
     } catch (error) {
@@ -103,6 +123,27 @@ export async function loadLibrary(root: string): Promise<Library> {
     }
   }
   return { root, exercises, brands, labels, pictures, broken };
+}
+
+/**
+ * A folder without content/ is not a project: every command would find nothing
+ * and succeed, which reads as "all is well" to a new user.
+ */
+async function requireContent(root: string): Promise<void> {
+  const kind = await stat(path.join(root, 'content')).then(
+    (s) => (s.isDirectory() ? 'folder' : 'file'),
+    () => undefined,
+  );
+  if (kind === 'folder') return;
+  const exists = await stat(root).then(
+    () => true,
+    () => false,
+  );
+  throw new FatalError({
+    file: root,
+    message: exists ? 'not a handout project: there is no content/ folder' : 'the project folder does not exist',
+    hint: `run \`handout init${exists ? '' : ` ${root}`}\` to start one, or name the project with --root`,
+  });
 }
 
 /** A diagnostic when an exercise names a picture id that content/pictures/ does not have. */

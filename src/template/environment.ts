@@ -13,6 +13,7 @@ import type { Labels } from '../content/library.js';
 import { didYouMean } from '../content/suggest.js';
 import { HandoutError, type Position, positionFinder } from '../diagnostics.js';
 import { checkMarkupVocabulary } from '../markup/vocabulary.js';
+import { layered } from '../packaged.js';
 
 export interface TemplateSource {
   name: string;
@@ -32,8 +33,9 @@ function templateDir(root: string) {
   return path.join(root, 'templates');
 }
 
+/** A folder's templates, the package's where the project has none of its own name. */
 async function readSources(root: string, dir: string): Promise<TemplateSource[]> {
-  const files = (await listFiles(dir)).filter((f) => f.endsWith('.hbs'));
+  const files = (await layered(root, dir, listFiles)).filter((f) => f.endsWith('.hbs'));
   return Promise.all(
     files.map(async (file) => ({
       name: path.basename(file, '.hbs'),
@@ -46,8 +48,8 @@ async function readSources(root: string, dir: string): Promise<TemplateSource[]>
 /** Load and compile every template and partial; syntax and vocabulary errors are reported all at once. */
 export async function loadTemplates(root: string): Promise<Templates> {
   const hb = Handlebars.create();
-  const main = await readSources(root, templateDir(root));
-  const partials = await readSources(root, path.join(templateDir(root), 'partials'));
+  const main = await readSources(root, 'templates');
+  const partials = await readSources(root, path.join('templates', 'partials'));
   const problems: HandoutError[] = [];
   const compiled = new Map<string, { source: TemplateSource; run: Handlebars.TemplateDelegate }>();
 

@@ -545,7 +545,7 @@ describe('crashes that were "internal error": a diagnostic naming the file or op
   });
 });
 
-describe('command-line options: a diagnostic naming the option, exit 1, no stack trace', () => {
+describe('command-line options: a diagnostic naming the option, exit 2, no stack trace', () => {
   const queue = limiter(2);
   const runs = new Map<string, Promise<RunResult>>();
   const CASES: [string, string[], string][] = [
@@ -589,7 +589,7 @@ describe('command-line options: a diagnostic naming the option, exit 1, no stack
     '%s',
     async (name, _args, message) => {
       const r = await (runs.get(name) as Promise<RunResult>);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       expect(`${r.stdout}${r.stderr}`).not.toMatch(STACK_LINE);
       expect(r.stderr).not.toContain('internal error');
       expect(r.stderr).toContain(message);

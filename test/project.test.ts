@@ -1,0 +1,168 @@
+/**
+ * A clinic's first hour: `handout init` in an empty folder, the package's own
+ * templates, labels and exercises behind a project that has none, a project's
+ * file replacing a packaged one by id, and a folder that is no project.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readPdf } from './helpers/pdf.js';
+import { filesBelow, ROOT } from './helpers/project.js';
+
+const run = promisify(execFile);
+const CLI = path.join(ROOT, 'src/cli/main.ts');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+async function handout(cwd: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], {
+      cwd,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'handout-init-'));
+
+async function pdfText(file: string): Promise<string> {
+  const pdf = await readPdf(await readFile(file));
+  return pdf.pages.map((p) => p.text).join('\n');
+}
+
+describe('handout init', () => {
+  it('scaffolds a project whose $schema links resolve, and which builds with the packaged library', async () => {
+    const dir = await tempDir();
+    const init = await handout(dir, 'init', 'klinik');
+    expect(init.code).toBe(0);
+    const project = path.join(dir, 'klinik');
+    const files = (await filesBelow(project)).sort();
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '.gitignore',
+        'assets/logo.svg',
+        'content/brands/min-klinik.json',
+        'content/handouts/kom-godt-i-gang.json',
+        'content/programmes/p-0001.json',
+        'handouts.config.json',
+        'schemas/programme.schema.json',
+      ]),
+    );
+    // Only what the project owns: templates, labels and exercises come from the package.
+    expect(files.filter((f) => /^(templates|content\/(exercises|labels|pictures))\//.test(f))).toEqual([]);
+    expect((await readFile(path.join(project, '.gitignore'), 'utf8')).split('\n')).toEqual(
+      expect.arrayContaining(['output/', '.cache/']),
+    );
+    for (const file of files.filter((f) => f.endsWith('.json') && !f.startsWith('schemas/'))) {
+      const { $schema } = JSON.parse(await readFile(path.join(project, file), 'utf8')) as { $schema: string };
+      const target = path.resolve(path.dirname(path.join(project, file)), $schema);
+      await expect(readFile(target, 'utf8'), `${file} -> ${$schema}`).resolves.toContain('"$schema"');
+    }
+
+    expect(await handout(project, 'validate')).toMatchObject({ code: 0 });
+    const build = await handout(project, 'build', '--all');
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    const leaflet = await pdfText(path.join(project, 'output/min-klinik/kom-godt-i-gang.pdf'));
+    expect(leaflet).toContain('Kom godt i gang');
+    // The name of a packaged exercise, and a packaged label.
+    expect(leaflet).toContain('Vip med bækkenet');
+    expect(leaflet).toContain('Side 1 af');
+    const sheet = await handout(project, 'build', 'content/programmes/p-0001.json');
+    expect(sheet.code).toBe(0);
+    expect(await pdfText(path.join(project, 'output/min-klinik/p-0001.pdf'))).toContain('Hælen glider ud');
+  });
+
+  it('writes nothing when a file it would write is already there', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'content/brands'), { recursive: true });
+    await writeFile(path.join(dir, 'content/brands/min-klinik.json'), 'mine');
+    const init = await handout(dir, 'init');
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('content/brands/min-klinik.json: already exists');
+    expect(await readFile(path.join(dir, 'content/brands/min-klinik.json'), 'utf8')).toBe('mine');
+    expect(await filesBelow(dir)).toEqual(['content/brands/min-klinik.json']);
+  });
+});
+
+describe('packaged defaults', () => {
+  it('build --watch keeps watching a project without templates/ of its own, and rebuilds on an edit', async () => {
+    const dir = await tempDir();
+    await handout(dir, 'init');
+    const child = spawn(process.execPath, ['--import', TSX, CLI, 'build', '--all', '--watch'], {
+      cwd: dir,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 300 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
+      return out.slice(from);
+    };
+    try {
+      expect(await waitFor(/watching/, 0)).toMatch(/1 built, 0 failed/);
+      const mark = out.length;
+      const file = path.join(dir, 'content/handouts/kom-godt-i-gang.json');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('Bevægelse hjælper', 'Bevægelse hjælper dig'));
+      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(/1 built, 0 failed/);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("a project's own exercise replaces the packaged one of the same id; its label file changes only the words it has", async () => {
+    const dir = await tempDir();
+    await handout(dir, 'init');
+    const exercise = JSON.parse(await readFile(path.join(ROOT, 'content/exercises/pelvic-tilt.json'), 'utf8'));
+    await mkdir(path.join(dir, 'content/exercises'));
+    await writeFile(
+      path.join(dir, 'content/exercises/pelvic-tilt.json'),
+      JSON.stringify({ ...exercise, name: 'Klinikkens egen bækkenvip' }),
+    );
+    // One label changed; every other word still comes from the package.
+    await mkdir(path.join(dir, 'content/labels'));
+    await writeFile(path.join(dir, 'content/labels/da.json'), JSON.stringify({ pageOf: 'Ark {page}/{pages}' }));
+    const build = await handout(dir, 'build', 'content/handouts/kom-godt-i-gang.json');
+    expect(build.stderr).toBe('');
+    const text = await pdfText(path.join(dir, 'output/min-klinik/kom-godt-i-gang.pdf'));
+    expect(text).toContain('Klinikkens egen bækkenvip');
+    expect(text).not.toContain('Vip med bækkenet');
+    expect(text).toContain('Ark 1/');
+    expect(text).not.toContain('Side 1 af');
+    expect(text).toContain('Mængde:');
+    expect(await handout(dir, 'validate')).toMatchObject({ code: 0 });
+  });
+});
+
+describe('a folder that is no project', () => {
+  it.each([['list'], ['validate'], ['check'], ['build', '--all']])(
+    '%s in an empty folder fails with a hint to run handout init',
+    async (...args) => {
+      const dir = await tempDir();
+      const result = await handout(dir, ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('not a handout project: there is no content/ folder');
+      expect(result.stderr).toContain('run `handout init`');
+    },
+  );
+
+  it('--root naming a folder that does not exist fails, naming the folder', async () => {
+    const result = await handout(ROOT, 'validate', '--root', '/does/not/exist');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('/does/not/exist: the project folder does not exist');
+    expect(result.stderr).toContain('run `handout init /does/not/exist`');
+  });
+});
