@@ -90,7 +90,7 @@ describe('handout build', () => {
 
   it('exits 1 for a problem in the content, 2 when there is no project to read', async () => {
     const root = await copyProject();
-    await editFile(root, LEAFLET, (t) => t.replace('"version": "1.0"', '"version": 1'));
+    await editFile(root, LEAFLET, (t) => t.replace('"version": "1.1"', '"version": 1'));
     expect((await handout(root, 'validate')).code).toBe(1);
     expect((await handout(root, 'build', LEAFLET)).code).toBe(1);
     expect((await handout(root, 'validate', '--root', 'no-such-folder')).code).toBe(2);
