@@ -153,7 +153,7 @@ describe('handout build --watch', () => {
       out += d;
     });
     const waitFor = async (pattern: RegExp, from: number) => {
-      for (let i = 0; i < 200 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 600 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
       return out.slice(from);
     };
     try {

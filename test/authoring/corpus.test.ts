@@ -599,8 +599,8 @@ describe('handout build refuses a broken handout: file, place, message, exit 1, 
     const target = `${file} for ${c.brand ?? BRAND}`;
     expect(r.stdout).toContain(`failed ${target}\n`);
     expect(r.stdout).toContain(`\n0 built, ${run.count} failed`);
-    // Every file of the run refused in seconds, the 10 MB and the 1 MB ones too.
-    expect(r.ms).toBeLessThan(15_000);
+    // A guard against a hang, not a benchmark: every file of the run refused, the 10 MB and the 1 MB ones too.
+    expect(r.ms).toBeLessThan(60_000);
     const lines = failureLines(r.stderr, target);
     const expected = c.expected.map((l) =>
       typeof l === 'string'
@@ -837,7 +837,7 @@ describe('content that must render as written (one build of several handouts)', 
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('\n5 built, 0 failed');
-    expect(r.ms).toBeLessThan(25_000);
+    expect(r.ms).toBeLessThan(90_000);
     expect((await filesBelow(path.join(root, 'output/rendered'))).sort()).toEqual(
       ['bom', 'glyphs', 'literal', 'longest-text', 'no-subtitle'].map((id) => `${BRAND}/${id}.pdf`),
     );
