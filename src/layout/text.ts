@@ -79,13 +79,7 @@ export function textSlices(
 }
 
 /** Lines of running text: a page may break between them where the widow and orphan rule allows. */
-export function paragraphSlices(
-  inlines: Inline[],
-  style: TextStyle,
-  ctx: LayoutContext,
-  tag: StructNode,
-  width = ctx.width,
-  indent = 0,
-): Slice[] {
-  return wholeOrOrphanGuarded(textSlices(inlines, style, ctx, tag, width, indent), ctx.wholeParagraphs ?? false);
+export function paragraphSlices(...args: Parameters<typeof textSlices>): Slice[] {
+  const [, , ctx] = args;
+  return wholeOrOrphanGuarded(textSlices(...args), ctx.wholeParagraphs ?? false);
 }

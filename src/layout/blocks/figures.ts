@@ -61,6 +61,16 @@ export function pictureSize(picture: string, maxWidth: number, maxHeight: number
   return { width, height: width / aspect };
 }
 
+/** A figure's structure (a Div holding the Figure and its Caption) and its caption's lines at a width. */
+function figureParts(figure: FigureNode, captionWidth: number, ctx: LayoutContext) {
+  const { theme } = ctx;
+  const group = tagged(ctx, 'Div');
+  const picture = ctx.structure.add(group, 'Figure', { alt: figure.alt });
+  const caption = ctx.structure.add(group, 'Caption');
+  const style = { size: theme.size.caption, bold: false, colour: theme.colour.text };
+  return { picture, caption, lines: stack(textSlices(figure.caption, style, ctx, caption, captionWidth)) };
+}
+
 function figureColumn(
   figure: FigureNode,
   index: number,
@@ -70,18 +80,7 @@ function figureColumn(
   ctx: LayoutContext,
 ) {
   const { theme } = ctx;
-  const group = tagged(ctx, 'Div');
-  const picture = ctx.structure.add(group, 'Figure', { alt: figure.alt });
-  const caption = ctx.structure.add(group, 'Caption');
-  const captionLines = stack(
-    textSlices(
-      figure.caption,
-      { size: theme.size.caption, bold: false, colour: theme.colour.text },
-      ctx,
-      caption,
-      width,
-    ),
-  );
+  const { picture, caption, lines: captionLines } = figureParts(figure, width, ctx);
   const captionHeight = captionLines.height > 0 ? theme.space.inner + captionLines.height : 0;
   const size = pictureSize(figure.picture, maxPicture, ctx.pageHeight - captionHeight, ctx);
   const items = pictureItems(figure.picture, figure.alt, size.width, size.height, picture.id, ctx);
@@ -107,21 +106,10 @@ function loneFigure(figure: FigureNode, numbered: boolean, ctx: LayoutContext) {
   const gap = 14;
   const pictureWidth = ctx.width * Math.min(0.55, 0.4 * theme.picture.scale);
   const captionWidth = ctx.width - pictureWidth - gap;
-  const group = tagged(ctx, 'Div');
-  const picture = ctx.structure.add(group, 'Figure', { alt: figure.alt });
-  const caption = ctx.structure.add(group, 'Caption');
+  const { picture, caption, lines: captionLines } = figureParts(figure, captionWidth, ctx);
   const size = pictureSize(figure.picture, pictureWidth, ctx.pageHeight, ctx);
   const items = pictureItems(figure.picture, figure.alt, size.width, size.height, picture.id, ctx);
   if (numbered) items.push(...numberBadge(1, 6, 6, ctx, caption));
-  const captionLines = stack(
-    textSlices(
-      figure.caption,
-      { size: theme.size.caption, bold: false, colour: theme.colour.text },
-      ctx,
-      caption,
-      captionWidth,
-    ),
-  );
   // The caption sits at the picture's foot, as a caption under it would end there.
   const captionTop = Math.max(0, size.height - captionLines.height);
   items.push(...shift(captionLines.items, size.width + gap, captionTop));
