@@ -1,11 +1,12 @@
 /** The command line as a nurse or a CI job meets it: exit codes, messages, files left behind. */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { copyProject, editFile, filesBelow, ROOT } from './helpers/project.js';
+import { watch } from './helpers/watch.js';
 
 const run = promisify(execFile);
 const CLI = path.join(ROOT, 'src/cli/main.ts');
@@ -140,27 +141,12 @@ describe('handout build --watch', () => {
     await editFile(root, 'content/handouts/hvile.json', () =>
       JSON.stringify({ ...leaflet, id: 'hvile', sections: leaflet.sections.slice(0, 1) }, null, 2),
     );
-    const child = spawn(
-      process.execPath,
-      ['--import', TSX, CLI, 'build', '--all', '--brand', 'skovlund-sygehus', '--watch', '--out', 'output'],
-      { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    const waitFor = async (pattern: RegExp, from: number) => {
-      for (let i = 0; i < 600 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
-      return out.slice(from);
-    };
+    const { child, output, waitFor } = watch(root, ['--all', '--brand', 'skovlund-sygehus', '--out', 'output']);
     try {
       const handouts = (await readdir(path.join(root, 'content/handouts'))).length;
       expect(await waitFor(/watching/, 0)).toMatch(new RegExp(`${handouts} built, 0 failed`));
 
-      let mark = out.length;
+      let mark = output().length;
       await editFile(root, 'content/exercises/heel-slide.json', (t) =>
         t.replace('Hælen glider ud', 'Hælen glider frem'),
       );
@@ -169,13 +155,13 @@ describe('handout build --watch', () => {
       expect(rebuilt).not.toMatch(/hvile\.pdf/);
       expect(rebuilt).toMatch(/1 built, 0 failed/);
 
-      mark = out.length;
+      mark = output().length;
       await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.1"', '"version": 1'));
       expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(
         /content\/handouts\/hvile\.json:\d+:\d+: meta\.version: expected string, received number[\s\S]*0 built, 1 failed/,
       );
 
-      mark = out.length;
+      mark = output().length;
       await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": 1', '"version": "1.1"'));
       expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(
         /built output\/skovlund-sygehus\/hvile\.pdf[\s\S]*1 built, 0 failed/,

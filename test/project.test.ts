@@ -3,7 +3,7 @@
  * templates, labels and exercises behind a project that has none, a project's
  * file replacing a packaged one by id, and a folder that is no project.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from './helpers/pdf.js';
 import { filesBelow, ROOT } from './helpers/project.js';
+import { watch } from './helpers/watch.js';
 
 const run = promisify(execFile);
 const CLI = path.join(ROOT, 'src/cli/main.ts');
@@ -96,24 +97,10 @@ describe('packaged defaults', () => {
   it('build --watch keeps watching a project without templates/ of its own, and rebuilds on an edit', async () => {
     const dir = await tempDir();
     await handout(dir, 'init');
-    const child = spawn(process.execPath, ['--import', TSX, CLI, 'build', '--all', '--watch'], {
-      cwd: dir,
-      env: { ...process.env, FORCE_COLOR: '0' },
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    const waitFor = async (pattern: RegExp, from: number) => {
-      for (let i = 0; i < 300 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
-      return out.slice(from);
-    };
+    const { child, output, waitFor } = watch(dir, ['--all']);
     try {
       expect(await waitFor(/watching/, 0)).toMatch(/1 built, 0 failed/);
-      const mark = out.length;
+      const mark = output().length;
       const file = path.join(dir, 'content/handouts/kom-godt-i-gang.json');
       await writeFile(file, (await readFile(file, 'utf8')).replace('Bevægelse hjælper', 'Bevægelse hjælper dig'));
       expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(/1 built, 0 failed/);
