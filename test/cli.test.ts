@@ -1,31 +1,11 @@
 /** The command line as a nurse or a CI job meets it: exit codes, messages, files left behind. */
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { handout, watch } from './helpers/cli.js';
 import { copyProject, editFile, filesBelow, ROOT } from './helpers/project.js';
-import { watch } from './helpers/watch.js';
 
-const run = promisify(execFile);
-const CLI = path.join(ROOT, 'src/cli/main.ts');
-// Run the TypeScript source, so the test never meets a stale build; tsx is found from the project, not the cwd.
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const LEAFLET = 'content/handouts/smerter-i-ryggen.json';
-
-async function handout(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], {
-      cwd,
-      env: { ...process.env, FORCE_COLOR: '0' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('handout build', () => {
   it('writes output/<brand>/<handout>.pdf', async () => {

@@ -3,33 +3,13 @@
  * templates, labels and exercises behind a project that has none, a project's
  * file replacing a packaged one by id, and a folder that is no project.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { handout, watch } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf.js';
 import { filesBelow, ROOT } from './helpers/project.js';
-import { watch } from './helpers/watch.js';
-
-const run = promisify(execFile);
-const CLI = path.join(ROOT, 'src/cli/main.ts');
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-
-async function handout(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], {
-      cwd,
-      env: { ...process.env, FORCE_COLOR: '0' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'handout-init-'));
 

@@ -1,11 +1,28 @@
-/** `handout build --watch` as a child process, and a way to wait for what it prints. */
-import { type ChildProcess, spawn } from 'node:child_process';
+/** The command line run as a user runs it: once to its exit code, or `build --watch` left running. */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { ROOT } from './project.js';
 
+const run = promisify(execFile);
 const CLI = path.join(ROOT, 'src/cli/main.ts');
+// Run the TypeScript source, so a test never meets a stale build; tsx is found from the project, not the cwd.
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** `handout <args>` in a folder: its exit code and what it printed. */
+export async function handout(cwd: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], {
+      cwd,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
 
 export interface Watcher {
   child: ChildProcess;
