@@ -3,7 +3,7 @@
  * the case (real fonts and theme). Each test fails when its rule is removed.
  */
 import { describe, expect, it } from 'vitest';
-import { content, layoutMarkup, lines, outside, rects, words } from './layout-helpers.js';
+import { areaOf, content, layoutMarkup, lines, outside, rects, words } from './layout-helpers.js';
 
 const filler = (count: number) => `<lines count="${count}"/>`;
 const steps = (n: number, length = 14) =>
@@ -166,5 +166,18 @@ describe('flexible space', () => {
     const lineHeight = 13 * 1.4;
     for (let k = 1; k < tops.length; k++)
       expect((tops[k] as number) - (tops[k - 1] as number)).toBeGreaterThanOrEqual(lineHeight + 4 - 0.01);
+  });
+});
+
+describe('a lone picture', () => {
+  it('stands beside its caption, not above it, at no more than 40 % of the width', () => {
+    const { pages } = layoutMarkup('<figures><figure picture="p" alt="a">Billedtekst</figure></figures>');
+    const items = content(pages[0]);
+    const picture = items.find((i) => i.kind === 'picture');
+    const caption = items.find((i) => i.kind === 'text' && i.text === 'Billedtekst');
+    if (picture?.kind !== 'picture' || caption?.kind !== 'text') throw new Error('picture or caption missing');
+    expect(caption.x).toBeGreaterThan(picture.x + picture.width);
+    expect(caption.y).toBeLessThan(picture.y + picture.height);
+    expect(picture.width).toBeLessThanOrEqual(0.4 * areaOf().width + 0.01);
   });
 });
