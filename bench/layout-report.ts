@@ -1,7 +1,9 @@
 /**
  * `npm run layout-report`: page economy of the sample leaflets. Prints, per leaflet and
  * variant (hospital brand): pages, mean fill, pages under 60 % full (the last page does
- * not count) and any content outside the text area. Asserts nothing.
+ * not count) and any content outside the text area, then why each page ends: the rule that
+ * moved the rest on (`full`, `page-break`, `keep-together`, `keep-with-next`, `orphans`,
+ * `picture`), the words that start the next page and the room left. Asserts nothing.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,6 +24,7 @@ const handouts = (await readdir(path.join(root, 'content/handouts'))).filter((f)
 console.log(`brand ${BRAND}; fill = lowest content over text-area height\n`);
 console.log(`${'handout'.padEnd(28)}${'variant'.padEnd(13)}pages   mean  <60%  overflow  fills`);
 const totals = new Map<string, number>();
+const ends: string[] = [];
 for (const variant of VARIANTS) {
   for (const file of handouts) {
     const result = await render(project, { handout: path.join('content/handouts', file), brand: BRAND, variant });
@@ -38,9 +41,13 @@ for (const variant of VARIANTS) {
     const overflow = result.pages.reduce((n, p) => n + overflowingItems(p, area, measure.height).length, 0);
     const mean = fills.reduce((a, b) => a + b, 0) / fills.length;
     totals.set(variant, (totals.get(variant) ?? 0) + fills.length);
+    const label = `${file.replace('.json', '')} ${variant}`;
+    for (const p of result.pages)
+      if (p.end) ends.push(`${label} p${p.number}: ${p.end.rule}, ${p.end.room.toFixed(0)} pt left, next «${p.end.next}»`);
     console.log(
       `${file.replace('.json', '').padEnd(28)}${variant.padEnd(13)}${String(fills.length).padStart(5)}  ${percent(mean)} ${String(under).padStart(5)} ${String(overflow).padStart(9)}  ${fills.map((f) => (f * 100).toFixed(0)).join(' ')}`,
     );
   }
 }
+console.log(`\nwhy each page ends:\n${ends.join('\n')}`);
 console.log(`\ntotal pages: ${[...totals].map(([v, n]) => `${v} ${n}`).join(', ')}`);

@@ -60,8 +60,9 @@ export function layoutDocument({
   return {
     structure: structure.root,
     problems,
-    pages: pages.map((items, i) => ({
+    pages: pages.map(({ items, end }, i) => ({
       number: i + 1,
+      ...(end ? { end } : {}),
       items: [
         ...furnitureItems(i + 1, pages.length, furniture, theme, measure).map((item) => ({
           ...item,

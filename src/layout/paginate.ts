@@ -5,6 +5,7 @@
  * A slice that starts a page gets its header above it again (table header rows,
  * a card's continued title), and every frame is drawn around its part on each page.
  */
+import { type PageEnd, pageEnd } from './page-end.js';
 import { shrinkGaps, slack } from './rules/flexible-space.js';
 import { repeated } from './rules/header-repeat.js';
 import { type Frame, framePads, type Slice, sharedFrames } from './slice.js';
@@ -27,24 +28,34 @@ interface Placed {
   gap: number;
 }
 
+/** A page's items in page coordinates, and why it ends (on every page but the last). */
+export interface PagePart {
+  items: PlacedItem[];
+  end?: PageEnd;
+}
+
 /** Pages of items in page coordinates; returns at least one page. */
-export function paginate(slices: readonly Slice[], area: Area): PlacedItem[][] {
-  const pages: PlacedItem[][] = [];
+export function paginate(slices: readonly Slice[], area: Area): PagePart[] {
+  const pages: PagePart[] = [];
   let page: Placed[] = [];
   /** Bottom of the last slice placed, frames still open. */
   let y = 0;
-  const close = (upTo: number) => {
+  /** Close the page after its first `upTo` slices; `next` is the slice that starts the next one. */
+  const close = (upTo: number, next?: number) => {
     const kept = page.slice(0, upTo);
     const last = kept.at(-1);
     const bottom = last ? last.y + last.slice.height + framePads(last.slice, undefined).closing : 0;
     const tops = shrinkGaps(kept, bottom - area.height);
-    pages.push(
-      pageItems(
-        kept.map((p, k) => ({ ...p, y: tops[k] as number })),
-        slices,
-        area,
-      ),
+    const items = pageItems(
+      kept.map((p, k) => ({ ...p, y: tops[k] as number })),
+      slices,
+      area,
     );
+    if (next === undefined) pages.push({ items });
+    else {
+      const moved = [...page.slice(upTo).map((p) => p.slice), slices[next] as Slice];
+      pages.push({ items, end: pageEnd(moved, (slices[next] as Slice).breakBefore, area.height - bottom) });
+    }
     page = [];
     y = 0;
   };
@@ -71,8 +82,9 @@ export function paginate(slices: readonly Slice[], area: Area): PlacedItem[][] {
       // when the page holds nothing else, the break has been made.
       const at = s.keepWithPrevious ? breakPoint(slices, page, i) : page.length;
       if (!(s.keepWithPrevious && at === page.length)) {
+        const next = i;
         if (at < page.length) i = page[at]?.index as number;
-        close(at);
+        close(at, next);
         continue;
       }
     }
@@ -87,8 +99,9 @@ export function paginate(slices: readonly Slice[], area: Area): PlacedItem[][] {
       continue;
     }
     const at = breakPoint(slices, page, i);
+    const next = i;
     if (at < page.length) i = page[at]?.index as number;
-    close(at);
+    close(at, next);
   }
   if (page.length > 0 || pages.length === 0) close(page.length);
   return pages;

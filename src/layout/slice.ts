@@ -5,6 +5,7 @@
  * the part of it that lands on a page, so a block split across pages is framed on both.
  */
 import type { BlockKind } from '../markup/tree.js';
+import type { Bond } from './page-end.js';
 import { moveItem, type PlacedItem } from './types.js';
 
 export interface Frame {
@@ -24,6 +25,8 @@ export interface Slice {
   spaceBefore: number;
   /** No page break between the slice before and this one. */
   keepWithPrevious: boolean;
+  /** The rule that set keepWithPrevious, for the layout report (keep together when not said). */
+  bond?: Bond;
   /** Start a new page before this slice. */
   breakBefore: boolean;
   /** Items at the slice's origin; x from the text area's left edge. */

@@ -3,6 +3,7 @@
  * the page's top-left. Nothing here knows about pdfkit.
  */
 import type { FontStyle } from '../brand/fonts.js';
+import type { PageEnd } from './page-end.js';
 
 /** Roles of the logical structure a screen reader follows (PDF structure types). */
 export type StructRole =
@@ -112,6 +113,8 @@ export interface Page {
   /** 1-based. */
   number: number;
   items: PlacedItem[];
+  /** Why the page ends where it does (every page but the last), for the layout report. */
+  end?: PageEnd;
 }
 
 export interface Layout {

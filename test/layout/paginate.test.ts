@@ -15,7 +15,7 @@ function s(name: string, height: number, keepWithPrevious = false, extra: Partia
 }
 
 function names(pages: ReturnType<typeof paginate>): string[][] {
-  return pages.map((items) => items.map((i) => (i.kind === 'rect' ? (i.fill as string) : '?')));
+  return pages.map(({ items }) => items.map((i) => (i.kind === 'rect' ? (i.fill as string) : '?')));
 }
 
 const frame = { left: 0, top: 0, height: 100 };
@@ -42,7 +42,7 @@ describe('paginate', () => {
 
   it('drops the space before a slice at the top of a page', () => {
     const pages = paginate([s('a', 90), s('b', 20, false, { spaceBefore: 30 })], frame);
-    expect(pages[1]?.[0]).toMatchObject({ y: 0 });
+    expect(pages[1]?.items[0]).toMatchObject({ y: 0 });
   });
 
   it('starts a new page at a page break', () => {
@@ -51,7 +51,7 @@ describe('paginate', () => {
 
   it('places items in page coordinates inside the frame', () => {
     const [page] = paginate([s('a', 10), s('b', 10, false, { spaceBefore: 5 })], { left: 50, top: 70, height: 100 });
-    expect(page?.map((i) => ('x' in i ? [i.x, i.y] : []))).toEqual([
+    expect(page?.items.map((i) => ('x' in i ? [i.x, i.y] : []))).toEqual([
       [50, 70],
       [50, 85],
     ]);
@@ -82,5 +82,34 @@ describe('paginate with forced breaks', () => {
       paginate([s('intro', 10), s('heading', 10), s('card', 30, true, { breakBefore: true })], frame),
     );
     expect(pages).toEqual([['intro'], ['heading', 'card']]);
+  });
+});
+
+describe('why a page ends', () => {
+  const ends = (slices: Slice[]) => paginate(slices, frame).map((p) => p.end?.rule);
+
+  it('says a page was full when the next slice simply did not fit', () => {
+    const pages = paginate([s('a', 70), s('b', 40)], frame);
+    expect(pages[0]?.end).toMatchObject({ rule: 'full', room: 30 });
+    expect(pages[1]?.end).toBeUndefined();
+  });
+
+  it('names the rule that took slices along to the next page', () => {
+    expect(ends([s('a', 50), s('title', 20), s('step', 40, true, { bond: 'keep-together' })])).toEqual([
+      'keep-together',
+      undefined,
+    ]);
+    expect(ends([s('a', 50), s('heading', 20), s('text', 40, true, { bond: 'keep-with-next' })])).toEqual([
+      'keep-with-next',
+      undefined,
+    ]);
+  });
+
+  it('says a page break ended the page, and quotes the words that start the next one', () => {
+    const next: Slice = {
+      ...s('b', 10, false, { breakBefore: true }),
+      items: [{ kind: 'text', x: 0, y: 0, text: 'Øvelse 2', style: 'bold', size: 12, colour: '#000000', width: 40 }],
+    };
+    expect(paginate([s('a', 10), next], frame)[0]?.end).toMatchObject({ rule: 'page-break', next: 'Øvelse 2' });
   });
 });

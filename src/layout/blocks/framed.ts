@@ -77,7 +77,7 @@ export const callout: SliceMaker<'callout'> = (block, ctx) => {
     : [];
   const children = flowSlices(block.children, inner);
   if (children[0] && title.length > 0)
-    children[0] = { ...children[0], spaceBefore: theme.space.inner, keepWithPrevious: true };
+    children[0] = { ...children[0], spaceBefore: theme.space.inner, keepWithPrevious: true, bond: 'keep-with-next' };
   const slices = [...title, ...children].map((s) => indent(s, textX));
   // The icon stands beside the first lines; a callout is never shorter than it.
   const short = iconSize - heightOf(slices);

@@ -56,7 +56,7 @@ export const table: SliceMaker<'table'> = (block, ctx) => {
     row.slices.map((s, i) => ({
       ...s,
       // A header row stays with the row under it.
-      keepWithPrevious: i === 0 ? rows[r - 1]?.header === true : s.keepWithPrevious,
+      ...(i === 0 ? { keepWithPrevious: rows[r - 1]?.header === true, bond: 'keep-with-next' as const } : {}),
       header: row.header || header.length === 0 ? undefined : header,
     })),
   );

@@ -8,5 +8,5 @@ import { runHeight, type Slice } from '../slice.js';
 
 export function keepTogether(slices: Slice[], pageHeight: number): Slice[] {
   if (runHeight(slices) > pageHeight) return slices;
-  return slices.map((s, i) => (i === 0 ? s : { ...s, keepWithPrevious: true }));
+  return slices.map((s, i) => (i === 0 ? s : { ...s, keepWithPrevious: true, bond: 'keep-together' }));
 }

@@ -13,5 +13,5 @@ export function introduces(block: BlockNode): boolean {
 export function keepWithIntroduction(slices: Slice[], introduced: boolean): Slice[] {
   const [first, ...rest] = slices;
   if (!first || !introduced) return slices;
-  return [{ ...first, keepWithPrevious: true }, ...rest];
+  return [{ ...first, keepWithPrevious: true, bond: 'keep-with-next' }, ...rest];
 }

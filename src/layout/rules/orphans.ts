@@ -6,7 +6,9 @@ import type { Slice } from '../slice.js';
 
 /** At least `min` lines on each side of any break inside the run of lines. */
 export function guardOrphans(lines: Slice[], min = 2): Slice[] {
-  return lines.map((s, i) => ({ ...s, keepWithPrevious: s.keepWithPrevious || i < min || lines.length - i < min }));
+  return lines.map((s, i) =>
+    s.keepWithPrevious || (i >= min && lines.length - i >= min) ? s : { ...s, keepWithPrevious: true, bond: 'orphans' },
+  );
 }
 
 /** The lines as one unbreakable run. */
