@@ -43,7 +43,8 @@ for (const variant of VARIANTS) {
     totals.set(variant, (totals.get(variant) ?? 0) + fills.length);
     const label = `${file.replace('.json', '')} ${variant}`;
     for (const p of result.pages)
-      if (p.end) ends.push(`${label} p${p.number}: ${p.end.rule}, ${p.end.room.toFixed(0)} pt left, next «${p.end.next}»`);
+      if (p.end)
+        ends.push(`${label} p${p.number}: ${p.end.rule}, ${p.end.room.toFixed(0)} pt left, next «${p.end.next}»`);
     console.log(
       `${file.replace('.json', '').padEnd(28)}${variant.padEnd(13)}${String(fills.length).padStart(5)}  ${percent(mean)} ${String(under).padStart(5)} ${String(overflow).padStart(9)}  ${fills.map((f) => (f * 100).toFixed(0)).join(' ')}`,
     );

@@ -32,7 +32,8 @@ export const media: SliceMaker<'media'> = (block, ctx) => {
   // No page break beside the picture: every line that starts above its foot keeps with the one before.
   for (let k = 1; k < text.length; k++) {
     const top = runHeight(text.slice(0, k)) + (text[k] as (typeof text)[number]).spaceBefore;
-    if (top < picture.height) text[k] = { ...(text[k] as (typeof text)[number]), keepWithPrevious: true, bond: 'picture' };
+    if (top < picture.height)
+      text[k] = { ...(text[k] as (typeof text)[number]), keepWithPrevious: true, bond: 'picture' };
   }
   const short = picture.height - runHeight(text);
   const last = text.at(-1);
