@@ -14,7 +14,7 @@ import { formatDose } from '../content/dose.js';
 import { localise } from '../content/exercise-text.js';
 import { projectFile, readJson } from '../content/files.js';
 import { parseJson } from '../content/json.js';
-import { brandIds, labelsFor, languageProblem } from '../content/library.js';
+import { brandIds, type Labels, labelsFor, languageProblem } from '../content/library.js';
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { preparePicture } from '../images/pictures.js';
 import { sanitiseSvg } from '../images/svg-safety.js';
@@ -94,20 +94,29 @@ export interface Studio {
   project(): Promise<Project>;
   version(): Promise<Fingerprint>;
   outputs: Map<string, Output>;
+  /** The labels of the language a request asks for (`?lang=`), Danish when it asks for none it has. */
+  words(url: URL): Promise<[Labels, string]>;
 }
 
 export async function openStudio(rootDir: string): Promise<Studio> {
   const root = path.resolve(rootDir);
   let opened = { library: (await fingerprint(root)).library, project: openProject(root) };
   await opened.project;
+  const project = async () => {
+    const { library } = await fingerprint(root);
+    if (library !== opened.library) opened = { library, project: openProject(root) };
+    return opened.project;
+  };
   return {
     root,
     outputs: new Map(),
     version: () => fingerprint(root),
-    async project() {
-      const { library } = await fingerprint(root);
-      if (library !== opened.library) opened = { library, project: openProject(root) };
-      return opened.project;
+    project,
+    async words(url) {
+      const { library } = await project();
+      const asked = url.searchParams.get('lang') ?? 'da';
+      const lang = languageProblem(library, asked) ? 'da' : asked;
+      return [labelsFor(library, lang), lang];
     },
   };
 }

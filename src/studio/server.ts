@@ -89,7 +89,12 @@ export async function startStudio(options: StudioOptions): Promise<RunningStudio
       res.writeHead(303, { Location: `${url.pathname}${url.search}`, 'Set-Cookie': sessionCookie(guard) });
       return res.end();
     }
-    const page = await pageFile(url.pathname);
+    // Browsers ask for an icon on their own; there is none, and that is no error.
+    if (url.pathname === '/favicon.ico')
+      return send(res, { status: 204, bytes: new Uint8Array(), type: 'image/x-icon' }, head);
+    const page = url.pathname.startsWith('/api/')
+      ? undefined
+      : await pageFile(url.pathname, ...(await studio.words(url)));
     if (page) return send(res, { status: 200, ...page }, head);
     let body: unknown;
     try {
