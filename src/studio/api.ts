@@ -274,6 +274,8 @@ async function loadProgramme(studio: Studio, id: string): Promise<Reply> {
 
 async function saveProgramme(studio: Studio, id: string, body: unknown): Promise<Reply> {
   if (!isRecord(body)) throw new BadRequest(400, 'expected { "programme": { … }, "version": … }');
+  // Where it would go is checked first: a bad id or a folder that leads out of the project.
+  await fileOf(studio.root, 'programmes', id);
   const { doc, problems } = await programmeDocument(studio, body.programme);
   if ((doc.value as { id?: unknown }).id !== id)
     throw new BadRequest(400, `the programme's id is not "${id}", the file it is saved as`);
@@ -370,18 +372,16 @@ const ROUTES: [string, RegExp, Handler][] = [
 
 /** The answer to an API request; undefined when no route matches. */
 export async function answer(studio: Studio, method: string, url: URL, body: unknown): Promise<Reply | undefined> {
-  for (const [verb, pattern, handler] of ROUTES) {
-    const match = pattern.exec(url.pathname);
-    if (!match) continue;
-    if (verb !== method && !(verb === 'GET' && method === 'HEAD'))
-      return json({ error: `${method} is not allowed here` }, 405);
-    try {
-      return await handler(studio, match, url, body);
-    } catch (error) {
-      if (error instanceof BadRequest) return json({ error: error.message }, error.status);
-      if (error instanceof HandoutError) return json({ error: error.message, diagnostics: error.diagnostics }, 422);
-      throw error;
-    }
+  const matching = ROUTES.filter(([, pattern]) => pattern.test(url.pathname));
+  if (matching.length === 0) return undefined;
+  const route = matching.find(([verb]) => verb === method || (verb === 'GET' && method === 'HEAD'));
+  if (!route) return json({ error: `${method} is not allowed here` }, 405);
+  const [, pattern, handler] = route;
+  try {
+    return await handler(studio, pattern.exec(url.pathname) as RegExpExecArray, url, body);
+  } catch (error) {
+    if (error instanceof BadRequest) return json({ error: error.message }, error.status);
+    if (error instanceof HandoutError) return json({ error: error.message, diagnostics: error.diagnostics }, 422);
+    throw error;
   }
-  return undefined;
 }
