@@ -488,7 +488,7 @@ function showProblems(which, diagnostics) {
       }
     });
   }
-  const heading = h('h4', { text: t('studioProblems') });
+  const heading = h('h3', { text: t('studioProblems') });
   if (diagnostics.length === 0) return box.replaceChildren(heading, h('p', { text: t('studioNoProblems') }));
   box.replaceChildren(
     heading,
@@ -529,6 +529,8 @@ let asked = 0;
 
 /** The programme changed: preview it again once typing pauses. */
 function changed() {
+  // Until the preview shows this state of the form (tests wait for it to go).
+  document.body.dataset.pending = 'true';
   clearTimeout(timer);
   timer = setTimeout(previewProgramme, 400);
 }
@@ -542,10 +544,10 @@ async function previewProgramme() {
   });
   // An answer to an older state of the form is of no use.
   if (mine !== asked) return;
+  delete document.body.dataset.pending;
   if (status !== 200) return say(t('studioFailed', { message: body.error ?? status }));
   showProblems('programme', body.diagnostics);
   showOutput('programme', body.output);
-  document.body.dataset.previewed = String(mine);
 }
 
 let handoutAsked = 0;
