@@ -4,31 +4,11 @@
  * Without a chromium the tests are skipped, with a message, on a developer's
  * machine; in CI (CI set) they must run, so a missing browser fails there.
  */
-import { accessSync, constants } from 'node:fs';
-import path from 'node:path';
 import axe from 'axe-core';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
+import { findChromium } from '../../scripts/chromium.js';
 
-const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-
-/** The browser to drive: $CHROMIUM, else the first of NAMES on the PATH. */
-export function findChromium(): string | undefined {
-  const candidates = [
-    ...(process.env.CHROMIUM ? [process.env.CHROMIUM] : []),
-    ...(process.env.PATH ?? '')
-      .split(path.delimiter)
-      .filter(Boolean)
-      .flatMap((dir) => NAMES.map((name) => path.join(dir, name))),
-  ];
-  return candidates.find((file) => {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+export { launchChromium as launch } from '../../scripts/chromium.js';
 
 export const CHROMIUM = findChromium();
 
@@ -36,15 +16,6 @@ export const CHROMIUM = findChromium();
 export function skipReason(): string | undefined {
   if (CHROMIUM || process.env.CI) return undefined;
   return 'no chromium found (apt-get install -y chromium, or set CHROMIUM): the studio browser tests are skipped';
-}
-
-export async function launch(): Promise<Browser> {
-  if (!CHROMIUM) throw new Error('no chromium on this machine: .ci/run installs it with apt-get install -y chromium');
-  return puppeteer.launch({
-    executablePath: CHROMIUM,
-    // Root in a container has no user namespace for the sandbox; the pages are our own.
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=da-DK'],
-  });
 }
 
 export interface AxeViolation {
