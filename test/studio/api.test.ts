@@ -359,19 +359,22 @@ describe('handout studio', () => {
   it('prints the address with its token, serves the page there, and names --port when the port is taken', async () => {
     const root = await copyProject();
     const first = running(root, ['studio']);
-    const printed = await first.waitFor(/token=\S+/, 0);
-    const address = /handout studio: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=[\w-]+)/.exec(printed);
-    expect(address, printed).not.toBeNull();
-    const visit = await fetch(address?.[1] as string, { redirect: 'manual' });
-    expect(visit.status).toBe(303);
-    const cookie = (visit.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const page = await fetch(`http://127.0.0.1:${address?.[2]}/`, { headers: { cookie } });
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<html lang="da">');
-    const taken = await handout(root, 'studio', '--port', address?.[2] as string);
-    expect(taken.code).toBe(2);
-    expect(taken.stderr).toContain(`--port: cannot listen on 127.0.0.1:${address?.[2]}: the port is in use`);
-    first.child.kill();
-    await rm(root, { recursive: true, force: true });
+    try {
+      const printed = await first.waitFor(/token=\S+/, 0);
+      const address = /handout studio: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=[\w-]+)/.exec(printed);
+      expect(address, printed).not.toBeNull();
+      const visit = await fetch(address?.[1] as string, { redirect: 'manual' });
+      expect(visit.status).toBe(303);
+      const cookie = (visit.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const page = await fetch(`http://127.0.0.1:${address?.[2]}/`, { headers: { cookie } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<html lang="da">');
+      const taken = await handout(root, 'studio', '--port', address?.[2] as string);
+      expect(taken.code).toBe(2);
+      expect(taken.stderr).toContain(`--port: cannot listen on 127.0.0.1:${address?.[2]}: the port is in use`);
+    } finally {
+      first.child.kill();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
