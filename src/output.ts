@@ -42,7 +42,7 @@ const SOURCES = [
 ];
 
 /** The real path of a file that may not exist yet: its deepest existing folder resolved, the rest appended. */
-async function realPathOf(file: string): Promise<string> {
+export async function realPathOf(file: string): Promise<string> {
   let existing = file;
   const rest: string[] = [];
   for (;;) {

@@ -238,13 +238,28 @@ async function renderDocument(
 /** A handout or a programme, whichever the file holds. */
 export async function render(project: Project, request: RenderRequest): Promise<RenderResult> {
   const file = path.resolve(project.root, request.handout);
-  const doc = await readJson(project.root, file);
+  return renderJson(project, await readJson(project.root, file), request);
+}
+
+/**
+ * A handout or a programme already read (or never saved: the studio's form), e.g.
+ * `parseJson('content/programmes/p-1.json', text)`; `request.handout` is not read.
+ */
+export async function renderJson(
+  project: Project,
+  doc: JsonDocument,
+  request: Omit<RenderRequest, 'handout'>,
+): Promise<RenderResult> {
   const asked = request.language === undefined ? undefined : languageProblem(project.library, request.language);
   if (asked) throw new HandoutError({ file: doc.file, message: `cannot print it in the language asked for: ${asked}` });
   return isProgramme(doc.value) ? renderProgramme(project, doc, request) : renderLeaflet(project, doc, request);
 }
 
-async function renderLeaflet(project: Project, doc: JsonDocument, request: RenderRequest): Promise<RenderResult> {
+async function renderLeaflet(
+  project: Project,
+  doc: JsonDocument,
+  request: Omit<RenderRequest, 'handout'>,
+): Promise<RenderResult> {
   const { library } = project;
   const handout = validate(doc, HandoutSchema);
   if (request.language && request.language !== handout.language.slice(0, 2)) {
@@ -304,7 +319,11 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
   };
 }
 
-async function renderProgramme(project: Project, doc: JsonDocument, request: RenderRequest): Promise<RenderResult> {
+async function renderProgramme(
+  project: Project,
+  doc: JsonDocument,
+  request: Omit<RenderRequest, 'handout'>,
+): Promise<RenderResult> {
   const { library } = project;
   const programme = validate(doc, ProgrammeSchema);
   if (!project.templates.names().includes(programme.template)) {

@@ -171,8 +171,21 @@ async function checkDocument(
   await collect(problems, async () => {
     doc = await readJson(root, file);
   });
-  if (!doc) return;
-  if (!isProgramme(doc.value)) return checkHandout(root, doc, library, templates, problems);
+  if (doc) problems.push(...(await documentProblems(root, doc, library, templates)));
+}
+
+/** What `validate` says about one handout or programme, read from disk or not (the studio's form). */
+export async function documentProblems(
+  root: string,
+  doc: JsonDocument,
+  library: Library,
+  templates: Templates | undefined,
+): Promise<DiagnosticInit[]> {
+  const problems: DiagnosticInit[] = [];
+  if (!isProgramme(doc.value)) {
+    await checkHandout(root, doc, library, templates, problems);
+    return problems;
+  }
   const programmeDoc = doc;
   await collect(problems, () => {
     const programme = validate(programmeDoc, ProgrammeSchema);
@@ -204,6 +217,7 @@ async function checkDocument(
     );
   });
   problems.push(...glyphWarnings(programmeDoc));
+  return problems;
 }
 
 /** Problems with files under any of `paths` (all when none are given). */

@@ -60,12 +60,15 @@ describe('the packed package', () => {
         'content/exercises/pelvic-tilt.json',
         'content/pictures/pelvic-tilt.json',
         'starter/gitignore',
+        'src/studio/page/index.html',
+        'src/studio/page/studio.js',
       ]),
     );
-    // No tests, benchmarks, sample handouts or brands, source maps of absent sources, or an earlier tarball.
+    // No tests, benchmarks, sources (but the studio's page, served as it is), sample handouts or brands,
+    // source maps of absent sources, or an earlier tarball.
     expect(
       paths.filter((p) =>
-        /^(test|bench|src|scripts|output|\.cache|dist\/(test|bench|scripts)|content\/(handouts|brands|programmes))\/|\.map$|\.tgz$/.test(
+        /^(test|bench|src\/(?!studio\/page\/)|scripts|output|\.cache|dist\/(test|bench|scripts)|content\/(handouts|brands|programmes))\/|\.map$|\.tgz$/.test(
           p,
         ),
       ),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `handout` command line: a thin shell over the library. */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -27,6 +28,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 let debug = false;
+
+/** The system's way to open an address; without one, the printed address is enough. */
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(command, [url], { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
+}
 
 /** Diagnostics like a compiler's (text) or as one JSON array for CI annotations; returns the number of errors. */
 function report(problems: readonly DiagnosticInit[], format: 'text' | 'json'): number {
@@ -277,6 +286,28 @@ await yargs(hideBin(process.argv))
       for (const file of await initProject(dir)) console.log(`wrote ${path.join(dir, file)}`);
       const cd = dir === '.' ? '' : `cd ${dir} && `;
       console.log(`\nnext: ${cd}handout build --all   (then edit content/ and build again)`);
+    },
+  )
+  .command(
+    'studio',
+    "A local web page to compose a client's programme and preview any handout (127.0.0.1 only)",
+    (y) =>
+      y
+        .option('port', { type: 'number', default: 0, describe: 'Port to listen on (default: a free one)' })
+        .option('open', {
+          type: 'boolean',
+          default: Boolean(process.stdout.isTTY) && !process.env.CI,
+          describe: 'Open the page in the browser',
+        })
+        .example('$0 studio', 'Prints the address to open, with its one-time token'),
+    async (argv) => {
+      const port = wholeNumber('--port', argv.port, 0, 65_535) as number;
+      // Loaded only for the studio: its http server is no cost of any other command.
+      const { startStudio } = await import('../studio/server.js');
+      const studio = await startStudio({ root: argv.root, port });
+      console.log(`handout studio: ${studio.url}`);
+      console.log('open it in a browser on this machine (Ctrl-C to stop)');
+      if (argv.open) openBrowser(studio.url);
     },
   )
   .command(

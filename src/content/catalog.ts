@@ -16,7 +16,7 @@ export function tagLabelKey(tag: string): string {
     .join('')}`;
 }
 
-const LABEL_KEYS: Record<Exercise['category'], string> = {
+export const CATEGORY_LABEL_KEYS: Record<Exercise['category'], string> = {
   relieving: 'categoryRelieving',
   mobility: 'categoryMobility',
   stability: 'categoryStability',
@@ -34,7 +34,7 @@ export function catalogCategories(exercises: readonly Exercise[], labels: Labels
     if (inCategory.length === 0) return [];
     return [
       {
-        title: labels[LABEL_KEYS[category]] ?? category,
+        title: labels[CATEGORY_LABEL_KEYS[category]] ?? category,
         exercises: inCategory.map((e) => ({
           ...e,
           doseText: formatDose(e.dose, labels),

@@ -59,6 +59,40 @@ export function isProgramme(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Object.hasOwn(value, 'client');
 }
 
+/** A name's words as they could stand in an ASCII id: "Søren Ærø" -> soren, soeren, aero, aeroe. */
+function idForms(name: string): Set<string> {
+  const words = name.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const forms = new Set<string>();
+  for (const word of words)
+    for (const [o, aa] of [
+      ['o', 'a'],
+      ['oe', 'aa'],
+    ] as const) {
+      const ascii = word.replace(/ø/g, o).replace(/æ/g, 'ae').replace(/å/g, aa).normalize('NFD').replace(/\p{M}/gu, '');
+      if (ascii.length >= 3) forms.add(ascii);
+    }
+  return forms;
+}
+
+/**
+ * The id names the file (and the PDF): a case number, never the client. An id
+ * that holds a word of the client's name is refused; the message does not repeat
+ * the name, so it can go into a log.
+ */
+export function clientInId(programme: Pick<Programme, 'id' | 'client'>, doc: JsonDocument): DiagnosticInit | undefined {
+  const forms = idForms(programme.client);
+  const parts = programme.id.split('-');
+  const found = parts.some((part) => [...forms].some((w) => part === w || (w.length >= 4 && part.includes(w))));
+  return found
+    ? diagnosticAt(
+        doc,
+        ['id'],
+        "the id holds a word of the client's name, and the id names the file and the PDF",
+        'use the case number, e.g. "p-2026-0142"; the name goes in "client" only',
+      )
+    : undefined;
+}
+
 export function resolveProgramme(
   programme: Programme,
   doc: JsonDocument,
@@ -66,7 +100,8 @@ export function resolveProgramme(
   labels: Labels,
   language: string,
 ): { view: ProgrammeView; warnings: DiagnosticInit[] } {
-  const problems: DiagnosticInit[] = [];
+  const named = clientInId(programme, doc);
+  const problems: DiagnosticInit[] = named ? [named] : [];
   const refs: RefContext = { doc, library, labels, language, problems, untranslated: [] };
   const exercises = programme.exercises.flatMap(
     (ref, i) => resolveExerciseRef(ref, ['exercises', i], i + 1, refs) ?? [],

@@ -33,7 +33,12 @@ export interface Watcher {
 }
 
 export function watch(cwd: string, args: string[]): Watcher {
-  const child = spawn(process.execPath, ['--import', TSX, CLI, 'build', ...args, '--watch'], {
+  return running(cwd, ['build', ...args, '--watch']);
+}
+
+/** `handout <args>` left running (build --watch, studio), its output collected as it comes. */
+export function running(cwd: string, args: string[]): Watcher {
+  const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
     cwd,
     env: { ...process.env, FORCE_COLOR: '0' },
   });
