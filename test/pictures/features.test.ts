@@ -280,6 +280,53 @@ describe('pictures show the exercise', () => {
     expect(Math.min(between, 360 - between)).toBeGreaterThan(45);
   });
 
+  const BED_STEPS = ['bed-roll-to-side', 'bed-elbow-push', 'bed-sitting-edge'];
+
+  it('the three bed steps: one camera, one bed, and the whole person in a large figure', () => {
+    const [first, ...rest] = BED_STEPS.map(load) as [Scene, ...Scene[]];
+    for (const scene of rest) {
+      expect(scene.camera).toEqual(first.camera);
+      expect(scene.props).toEqual(first.props);
+    }
+    for (const scene of [first, ...rest]) {
+      for (const f of posed(scene)) {
+        expect(f.scale).toBeGreaterThanOrEqual(1.5);
+        const r = 14.5 * f.scale; // the head's radius: the largest joint
+        const joints = [f.joints.head, ...Object.values(f.joints.near), ...Object.values(f.joints.far)];
+        for (const j of joints) {
+          expect(j.x - r).toBeGreaterThan(0);
+          expect(j.x + r).toBeLessThan(400);
+          expect(j.y - r).toBeGreaterThan(0);
+          expect(j.y + r).toBeLessThan(300);
+        }
+      }
+    }
+  });
+
+  it('bed-elbow-push: legs over the edge, pushing up on the lower elbow and the upper hand, both on the mattress', () => {
+    const [fig] = load('bed-elbow-push').figures as [Figure];
+    expect(Math.abs(fig.turn ?? 0)).toBe(90); // on the side
+    expect(fig.trunk).toBeGreaterThan(-60); // coming up ...
+    expect(fig.trunk).toBeLessThan(-30); // ... not yet sitting
+    const j = world(fig);
+    const [lower, upper] =
+      j.near.shoulder.y > j.far.shoulder.y ? (['near', 'far'] as const) : (['far', 'near'] as const);
+    // y grows downwards: the mattress lies about a hip's radius below the pelvis.
+    const mattress = j.pelvis.y + 10;
+    expect(Math.abs(j[lower].elbow.y - mattress)).toBeLessThan(6);
+    expect(Math.abs(j[upper].hand.y - mattress)).toBeLessThan(6);
+    // The lower forearm lies flat; its upper arm stands under the shoulder.
+    expect(Math.abs(j[lower].wrist.y - j[lower].elbow.y)).toBeLessThan(6);
+    expect(j[lower].elbow.y - j[lower].shoulder.y).toBeGreaterThan(28);
+    // The upper hand is planted in front of the body, apart from the elbow.
+    expect(j[upper].hand.depth - j.chest.depth).toBeGreaterThan(10);
+    expect(dist3(j[upper].hand, j[lower].elbow)).toBeGreaterThan(25);
+    for (const side of ['near', 'far'] as const) {
+      expect(j[side].knee.depth).toBeGreaterThan(40); // thighs forwards, over the edge
+      expect(j[side].ankle.y - j[side].knee.y).toBeGreaterThan(40); // lower legs hang down
+    }
+  });
+
   it('child-pose: the head is painted over the arms, the hands reach forwards along the floor', () => {
     const scene = load('child-pose');
     const [f] = posed(scene) as [PosedFigure];
