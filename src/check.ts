@@ -6,7 +6,7 @@
  */
 import { loadRecord } from './batch/record.js';
 import { formatDose, mergeDose } from './content/dose.js';
-import { doseConflicts } from './content/dose-text.js';
+import { doseConflicts, doseMentions } from './content/dose-text.js';
 import { displayPath, listJson, readJson } from './content/files.js';
 import { resolveHandout } from './content/handout.js';
 import { diagnosticAt, formatPath, type JsonDocument, type JsonPath, validate } from './content/json.js';
@@ -106,21 +106,40 @@ function stepTexts(exercise: Exercise): { path: JsonPath; text: string; language
   return out;
 }
 
+/** The progression of an exercise in every language it has, with its JSON path. */
+function progressionTexts(exercise: Exercise): { path: JsonPath; text: string }[] {
+  const out =
+    exercise.progression === undefined ? [] : [{ path: ['progression'] as JsonPath, text: exercise.progression }];
+  for (const [language, t] of Object.entries(exercise.translations ?? {}))
+    if (t.progression !== undefined) out.push({ path: ['translations', language, 'progression'], text: t.progression });
+  return out;
+}
+
 /**
  * A dose lives in `dose` only. Warns for a number with a unit ("hold 2 sekunder",
  * "3 sæt") in a step or note that differs from the dose the card prints: the
- * exercise's own dose, and the dose each handout or programme gives it.
+ * exercise's own dose, and the dose each handout or programme gives it. A
+ * progression ("Når det går let") printed beside the dose either repeats it or
+ * contradicts the dose some handout gives, so any amount in it warns.
  */
 function dosesInText(library: Library, uses: ExerciseUse[]): DiagnosticInit[] {
   const out: DiagnosticInit[] = [];
   const hint = 'a dose lives in `dose` only: take the number out of the text';
-  const warn = (doc: JsonDocument, path: JsonPath, message: string) =>
-    out.push({ ...diagnosticAt(doc, path, message, hint), severity: 'warning' });
+  const warn = (doc: JsonDocument, path: JsonPath, message: string, why = hint) =>
+    out.push({ ...diagnosticAt(doc, path, message, why), severity: 'warning' });
   const written = (dose: Dose, language: string) => formatDose(dose, labelsFor(library, language)) || 'empty';
   for (const [id, { value: exercise, doc }] of library.exercises) {
     for (const { path, text, language } of stepTexts(exercise))
       for (const m of doseConflicts(text, exercise.dose))
         warn(doc, path, `"${m.text}" in the text, but the dose of "${id}" is "${written(exercise.dose, language)}"`);
+    for (const { path, text } of progressionTexts(exercise))
+      for (const m of doseMentions(text))
+        warn(
+          doc,
+          path,
+          `"${m.text}" in the progression of "${id}": it is printed beside the dose and repeats or contradicts it`,
+          'say how to make the exercise harder without an amount ("hold stillingen lidt længere", "tag et sæt mere")',
+        );
   }
   for (const use of uses) {
     const loaded = library.exercises.get(use.exercise);

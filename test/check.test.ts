@@ -141,6 +141,25 @@ describe('handout check: a dose lives in dose only', () => {
   });
 });
 
+describe('handout check: a progression carries no amount', () => {
+  it('warns for any dose amount in a progression, in every language, even one equal to a dose', async () => {
+    const root = await copyProject();
+    await editFile(root, 'content/exercises/bird-dog.json', (t) =>
+      t
+        .replace('"Hold stillingen lidt længere, før du skifter side.', '"Hold stillingen i 5 sekunder.')
+        .replace('"Hold the position a little longer before you change sides.', '"Hold the position for 5 seconds.'),
+    );
+    const lines = (await checkProject(root, { today: '2027-01-01', warnDays: 60 })).map(formatDiagnostic);
+    // opvarmning-og-nedkoeling gives bird-dog a 5-second hold: the card would say it twice.
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^content\/exercises\/bird-dog\.json:\d+:\d+: warning: progression: "5 sekunder" in the progression of "bird-dog"/,
+      ),
+      expect.stringMatching(/translations\.en\.progression: "5 seconds" in the progression of "bird-dog"/),
+    ]);
+  });
+});
+
 describe('clear print by construction', () => {
   it('refuses a template that tries to justify text or set a tiny font: the markup has no way to say it', async () => {
     const root = await copyProject();

@@ -1,12 +1,11 @@
 /** The content library's handouts, built for every brand and read back for their key facts. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brandIds } from '../src/content/library.js';
+import { themeFor, type Variant } from '../src/brand/theme.js';
+import { brandById, brandIds } from '../src/content/library.js';
 import { openProject, type Project, render } from '../src/pipeline.js';
 import { readPdf } from './helpers/pdf.js';
 import { ROOT } from './helpers/project.js';
-
-/** Handouts whose red flags come late: a short "Kontakt straks" box must meet the patient on page 1 or 2. */
-const EARLY_RED_FLAGS = ['smerter-i-ryggen', 'opvarmning-og-nedkoeling'];
+import { renderPage } from './helpers/raster.js';
 
 /** Phrases and numbers each handout must show, checked on the PDF text. */
 const KEY_FACTS: Record<string, string[]> = {
@@ -23,6 +22,9 @@ const KEY_FACTS: Record<string, string[]> = {
     'Transport',
   ],
   muskelkorset: [
+    'Kontakt straks',
+    'Ring til din læge i dag',
+    'har eller har haft kræft',
     '15–20 gange',
     'hold stillingen i 15–20',
     'roligt tempo',
@@ -33,6 +35,9 @@ const KEY_FACTS: Record<string, string[]> = {
     'hold 15–20 sek.',
   ],
   'forstaa-rygsmerter': [
+    'Kontakt straks',
+    'Ring til din læge i dag',
+    'har eller har haft kræft',
     '80 %',
     'Mere end 90 %',
     'Myte',
@@ -89,6 +94,30 @@ beforeAll(async () => {
   project = await openProject(ROOT);
 });
 
+/** The sign of cauda equina a patient must meet early: numbness in the saddle area. */
+const SADDLE = /skridtet/;
+
+/**
+ * The page (1-based) where a line naming the saddle-area sign stands in a danger
+ * box: the pixel on the box's left bar, level with the line, has the danger colour.
+ */
+async function emergencyBoxPage(pdf: Uint8Array, brand: string, variant: Variant): Promise<number | undefined> {
+  const theme = themeFor(brandById(project.library, brand), variant);
+  const bar = theme.colour.callout.danger.bar;
+  const want = [1, 3, 5].map((i) => Number.parseInt(bar.slice(i, i + 2), 16));
+  const pages = (await readPdf(pdf)).pages;
+  for (const [i, page] of pages.entries()) {
+    for (const line of page.lines.filter((l) => SADDLE.test(l.text))) {
+      const pixels = await renderPage(pdf, i + 1, 2);
+      const [x, y] = [Math.round((theme.frame.left + 2.5) * 2), Math.round((line.y - line.fontSize * 0.35) * 2)];
+      const at = (y * pixels.width + x) * 4;
+      const got = [0, 1, 2].map((c) => pixels.data[at + c] as number);
+      if (got.every((v, c) => Math.abs(v - (want[c] as number)) < 24)) return i + 1;
+    }
+  }
+  return undefined;
+}
+
 describe('every handout', () => {
   it.each(Object.keys(KEY_FACTS))('%s builds for every brand and shows its key facts', async (id) => {
     const brands = brandIds(project.library);
@@ -99,11 +128,20 @@ describe('every handout', () => {
       // Lines joined, and soft line ends undone, so that a phrase split over two lines is still found.
       const text = pdf.text.replace(/\s+/g, ' ');
       for (const fact of KEY_FACTS[id] ?? []) expect(text, `${id} for ${brand}: "${fact}"`).toContain(fact);
-      if (EARLY_RED_FLAGS.includes(id)) {
-        const page = pdf.pages.findIndex((p) => p.text.includes('Kontakt straks'));
-        expect(page, `${id} for ${brand}: "Kontakt straks" on page 1 or 2`).toBeGreaterThanOrEqual(0);
-        expect(page, `${id} for ${brand}: "Kontakt straks" on page 1 or 2`).toBeLessThan(2);
-      }
+    }
+  });
+
+  // A patient must meet the emergency signs before the exercises: in a danger box on page 1 or 2.
+  it.each(Object.keys(KEY_FACTS))('%s: a danger box on page 1 or 2 names numbness in the saddle area', async (id) => {
+    const cases: [string, Variant][] = [
+      ...brandIds(project.library).map((brand): [string, Variant] => [brand, 'standard']),
+      ['skovlund-sygehus', 'large-print'],
+    ];
+    for (const [brand, variant] of cases) {
+      const result = await render(project, { handout: `content/handouts/${id}.json`, brand, variant });
+      const page = await emergencyBoxPage(result.pdf, brand, variant);
+      expect(page, `${id} for ${brand} (${variant})`).toBeDefined();
+      expect(page, `${id} for ${brand} (${variant})`).toBeLessThanOrEqual(2);
     }
   });
 

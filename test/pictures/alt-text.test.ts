@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAngles } from '../../src/pictures/body.js';
-import { type Scene, SceneSchema } from '../../src/pictures/scene.js';
+import { type Prop, type Scene, SceneSchema } from '../../src/pictures/scene.js';
 import { ROOT } from '../helpers/project.js';
 
 type Position = 'standing' | 'sitting' | 'heels' | 'squat' | 'back' | 'side' | 'front' | 'fours';
@@ -35,7 +35,19 @@ const PROP_WORDS: [RegExp, string[]][] = [
   [/\bbord\b/, ['table']],
   [/håndvægt/, ['dumbbell']],
   [/\bkasse\b/, ['box']],
+  [/\bseng/, ['bed']],
 ];
+
+/** A mattress: a soft block as long as a person lying down, thicker than an exercise mat (at most 6 units). */
+const isMattress = (p: Prop) => p.type === 'block' && p.soft === true && p.size[0] >= 200 && p.size[1] >= 20;
+
+/** The prop types a scene draws, a bed counted as one whether drawn flat or as a block in perspective. */
+function drawnTypes(scene: Scene): Set<string> {
+  const props = (scene.props ?? []).filter((p) => !('ghost' in p && p.ghost));
+  const types = new Set<string>(props.map((p) => p.type));
+  if (props.some(isMattress)) types.add('bed');
+  return types;
+}
 
 function positionsOf(scene: Scene): Set<Position> {
   const out = new Set<Position>();
@@ -100,8 +112,7 @@ describe('alt text and scene agree', () => {
   });
 
   it.each(all.map((u) => [`${u.picture} (${u.where})`, u]))('%s: the props', (_, u) => {
-    const scene = loadScene(u.picture);
-    const types = new Set<string>((scene.props ?? []).filter((p) => !('ghost' in p && p.ghost)).map((p) => p.type));
+    const types = drawnTypes(loadScene(u.picture));
     for (const [re, drawn] of PROP_WORDS) {
       const named = re.test(u.alt);
       const shown = drawn.some((t) => types.has(t));
@@ -114,6 +125,7 @@ describe('alt text and scene agree', () => {
       ['pillow', /pude|puder/],
       ['wedge', /skråkile/],
       ['band', /elastik/],
+      ['bed', /seng/],
     ] as const)
       if (types.has(type)) expect(u.alt, `the scene draws a ${type}`).toMatch(re);
   });

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arrowSvg } from '../../src/pictures/arrows.js';
 import { type PosedFigure, poseFigure, type ScreenPoint } from '../../src/pictures/body.js';
 import { figureParts } from '../../src/pictures/figure.js';
-import { pictogramSvg } from '../../src/pictures/pictogram.js';
+import { pictogramSvg, sceneSize } from '../../src/pictures/pictogram.js';
 import { propColours, propSvg } from '../../src/pictures/props.js';
 import { pointResolver } from '../../src/pictures/refs.js';
 import { type Figure, type Palette, type Prop, type Scene, SceneSchema } from '../../src/pictures/scene.js';
@@ -278,6 +278,121 @@ describe('pictures show the exercise', () => {
     const between =
       Math.abs(angle(band.from[0] - h.x, band.from[1] - h.y) - angle(sh.x - h.x, sh.y - h.y)) * (180 / Math.PI);
     expect(Math.min(between, 360 - between)).toBeGreaterThan(45);
+  });
+
+  const BED_STEPS = ['bed-roll-to-side', 'bed-elbow-push', 'bed-sitting-edge'];
+
+  it('the three bed steps: one camera, one bed, and the whole person in a large figure', () => {
+    const [first, ...rest] = BED_STEPS.map(load) as [Scene, ...Scene[]];
+    for (const scene of rest) {
+      expect(scene.camera).toEqual(first.camera);
+      expect(scene.props).toEqual(first.props);
+    }
+    for (const scene of [first, ...rest]) {
+      for (const f of posed(scene)) {
+        expect(f.scale).toBeGreaterThanOrEqual(1.5);
+        const r = 14.5 * f.scale; // the head's radius: the largest joint
+        const joints = [f.joints.head, ...Object.values(f.joints.near), ...Object.values(f.joints.far)];
+        for (const j of joints) {
+          expect(j.x - r).toBeGreaterThan(0);
+          expect(j.x + r).toBeLessThan(400);
+          expect(j.y - r).toBeGreaterThan(0);
+          expect(j.y + r).toBeLessThan(300);
+        }
+      }
+    }
+  });
+
+  it('bed-elbow-push: legs over the edge, pushing up on the lower elbow and the upper hand, both on the mattress', () => {
+    const [fig] = load('bed-elbow-push').figures as [Figure];
+    expect(Math.abs(fig.turn ?? 0)).toBe(90); // on the side
+    expect(fig.trunk).toBeGreaterThan(-60); // coming up ...
+    expect(fig.trunk).toBeLessThan(-30); // ... not yet sitting
+    const j = world(fig);
+    const [lower, upper] =
+      j.near.shoulder.y > j.far.shoulder.y ? (['near', 'far'] as const) : (['far', 'near'] as const);
+    // y grows downwards: the mattress lies about a hip's radius below the pelvis.
+    const mattress = j.pelvis.y + 10;
+    expect(Math.abs(j[lower].elbow.y - mattress)).toBeLessThan(6);
+    expect(Math.abs(j[upper].hand.y - mattress)).toBeLessThan(6);
+    // The lower forearm lies flat; its upper arm stands under the shoulder.
+    expect(Math.abs(j[lower].wrist.y - j[lower].elbow.y)).toBeLessThan(6);
+    expect(j[lower].elbow.y - j[lower].shoulder.y).toBeGreaterThan(28);
+    // The upper hand is planted in front of the body, apart from the elbow.
+    expect(j[upper].hand.depth - j.chest.depth).toBeGreaterThan(10);
+    expect(dist3(j[upper].hand, j[lower].elbow)).toBeGreaterThan(25);
+    for (const side of ['near', 'far'] as const) {
+      expect(j[side].knee.depth).toBeGreaterThan(40); // thighs forwards, over the edge
+      expect(j[side].ankle.y - j[side].knee.y).toBeGreaterThan(40); // lower legs hang down
+    }
+  });
+
+  /** The share of the picture's width and height the non-ghost figures span, after the frame's zoom. */
+  const span = (scene: Scene): { width: number; height: number } => {
+    const [w, h] = sceneSize(scene);
+    const [fx, fy, fw] = scene.frame ?? [0, 0, w];
+    const k = w / fw;
+    const points = posed(scene)
+      .filter((f) => !f.figure.ghost)
+      .flatMap((f) => {
+        const r = 14.5 * f.scale;
+        return [f.joints.head, ...Object.values(f.joints.near), ...Object.values(f.joints.far)].flatMap((j) => [
+          [(j.x - r - fx) * k, (j.y - r - fy) * k],
+          [(j.x + r - fx) * k, (j.y + r - fy) * k],
+        ]);
+      });
+    const extent = (i: 0 | 1) =>
+      Math.max(...points.map((p) => p[i] as number)) - Math.min(...points.map((p) => p[i] as number));
+    return { width: extent(0) / w, height: extent(1) / h };
+  };
+
+  it('lying figures fill their picture: most of its width, and a box around them of a fifth of it or more', () => {
+    const lying = readdirSync('content/pictures')
+      .map((f) => f.replace(/\.json$/, ''))
+      .filter((id) =>
+        load(id)
+          .figures.filter((f) => !f.ghost)
+          .every((f) => (f.trunk ?? 0) <= -60 || (f.trunk ?? 0) >= 85),
+      );
+    expect(lying.length).toBeGreaterThan(10);
+    for (const id of lying) {
+      const { width, height } = span(load(id));
+      expect(width, id).toBeGreaterThan(0.6);
+      expect(width * height, id).toBeGreaterThan(0.22);
+    }
+  });
+
+  it('squat-to-stand: both figures are large, most of the picture high', () => {
+    expect(span(load('squat-to-stand')).height).toBeGreaterThan(0.65);
+  });
+
+  it('seated-knee-extension: both knees straight, from both knees bent', () => {
+    const [ghost, main] = load('seated-knee-extension').figures as [Figure, Figure];
+    expect(ghost.ghost).toBe(true);
+    const [g, m] = [world(ghost), world(main)];
+    for (const side of ['near', 'far'] as const) {
+      expect(Math.abs(m[side].ankle.y - m[side].hip.y)).toBeLessThan(15); // the leg points straight ahead
+      expect(g[side].ankle.y - g[side].knee.y).toBeGreaterThan(40); // the lower leg hangs
+    }
+  });
+
+  it('rest-side-pillow-legs: the pillow lies between the knees, painted over the far leg', () => {
+    const scene = load('rest-side-pillow-legs');
+    const [f] = posed(scene) as [PosedFigure];
+    const pillow = scene.props?.find((p) => p.type === 'pillow' && p.layer === 'front');
+    if (pillow?.type !== 'pillow') throw new Error('no pillow in front of the legs');
+    const { near, far } = f.joints;
+    const between = { x: (near.knee.x + far.knee.x) / 2, y: (near.knee.y + far.knee.y) / 2 };
+    expect(Math.hypot(pillow.x - between.x, pillow.y - between.y)).toBeLessThan(25);
+  });
+
+  it('standing-thoracic-extension: the upper back bends backwards, not only the head', () => {
+    const [ghost, main] = posed(load('standing-thoracic-extension')) as [PosedFigure, PosedFigure];
+    expect(main.figure.upperBack ?? 0).toBeLessThanOrEqual(-20);
+    expect(Math.abs(main.figure.lowBack ?? 0)).toBeLessThanOrEqual(5); // the low back stays still
+    // Facing right: backwards is to the left; the shoulders and the neck go back with the head.
+    expect(ghost.joints.near.shoulder.x - main.joints.near.shoulder.x).toBeGreaterThan(5);
+    expect(ghost.joints.neck.x - main.joints.neck.x).toBeGreaterThan(12);
   });
 
   it('child-pose: the head is painted over the arms, the hands reach forwards along the floor', () => {
