@@ -19,7 +19,7 @@ describe('provenance', () => {
     expect(first.hash).toMatch(/^[0-9a-f]{8}$/);
     const pdf = await readPdf(first.pdf);
     for (const page of pdf.pages)
-      expect(page.text).toContain(`Dok.-id PI-RYG-0042 · Version 1.1 · Intern kode ${first.hash}`);
+      expect(page.text).toContain(`Dok.-id PI-RYG-0042 · Version 1.2 · Intern kode ${first.hash}`);
 
     const root = await copyProject();
     await editFile(root, LEAFLET, (t) => t.replace('Hvilestillinger', 'Hvilestilinger'));
@@ -65,10 +65,10 @@ describe('handout check', () => {
     const [problem] = await checkProject(root, today);
     expect(problem).toMatchObject({ file: LEAFLET, path: 'meta.version', position: { line: 10, column: 5 } });
     expect(problem?.message).toMatch(
-      /^the content changed since version 1\.1 was built \([0-9a-f]{8}, now [0-9a-f]{8}\), but the version did not go up$/,
+      /^the content changed since version 1\.2 was built \([0-9a-f]{8}, now [0-9a-f]{8}\), but the version did not go up$/,
     );
 
-    await editFile(root, LEAFLET, (t) => t.replace('"version": "1.1"', '"version": "1.2"'));
+    await editFile(root, LEAFLET, (t) => t.replace('"version": "1.2"', '"version": "1.3"'));
     expect(await checkProject(root, today)).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ describe('handout build', () => {
     },
     {
       broken: 'a wrong type',
-      edit: (t: string) => t.replace('"version": "1.1"', '"version": 1'),
+      edit: (t: string) => t.replace('"version": "1.2"', '"version": 1'),
       expected: /content\/handouts\/smerter-i-ryggen\.json:10:\d+: meta\.version: expected string, received number/,
     },
     {
@@ -71,7 +71,7 @@ describe('handout build', () => {
 
   it('exits 1 for a problem in the content, 2 when there is no project to read', async () => {
     const root = await copyProject();
-    await editFile(root, LEAFLET, (t) => t.replace('"version": "1.1"', '"version": 1'));
+    await editFile(root, LEAFLET, (t) => t.replace('"version": "1.2"', '"version": 1'));
     expect((await handout(root, 'validate')).code).toBe(1);
     expect((await handout(root, 'build', LEAFLET)).code).toBe(1);
     expect((await handout(root, 'validate', '--root', 'no-such-folder')).code).toBe(2);
@@ -136,13 +136,13 @@ describe('handout build --watch', () => {
       expect(rebuilt).toMatch(/1 built, 0 failed/);
 
       mark = output().length;
-      await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.1"', '"version": 1'));
+      await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.2"', '"version": 1'));
       expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(
         /content\/handouts\/hvile\.json:\d+:\d+: meta\.version: expected string, received number[\s\S]*0 built, 1 failed/,
       );
 
       mark = output().length;
-      await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": 1', '"version": "1.1"'));
+      await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": 1', '"version": "1.2"'));
       expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(
         /built output\/skovlund-sygehus\/hvile\.pdf[\s\S]*1 built, 0 failed/,
       );

@@ -95,7 +95,7 @@ describe('messages a content author reads', () => {
   it('checks the references of a handout that also has schema errors, in the same run', async () => {
     const root = await copyProject();
     await editFile(root, 'content/handouts/smerter-i-ryggen.json', (t) =>
-      t.replace('"version": "1.1"', '"version": 1').replace('"exercise": "heel-slide"', '"exercise": "heel-slid"'),
+      t.replace('"version": "1.2"', '"version": 1').replace('"exercise": "heel-slide"', '"exercise": "heel-slid"'),
     );
     const lines = (await validateProject(root)).map(formatDiagnostic);
     expect(lines).toContain(

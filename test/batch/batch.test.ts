@@ -85,7 +85,7 @@ describe('handout batch', () => {
 
   it('goes on after a failure, lists it with its clear error, and keeps no PDF of it', async () => {
     const root = await project();
-    await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.1"', '"version": 1'));
+    await editFile(root, 'content/handouts/hvile.json', (t) => t.replace('"version": "1.2"', '"version": 1'));
     const { summary, built } = await batch(root);
     expect(built).toEqual([
       'output/lille-klinik/da/smerter-i-ryggen.pdf',
