@@ -120,7 +120,7 @@ await yargs(hideBin(process.argv))
       };
       show(await build(options, (line) => console.log(line)));
       if (argv.watch) {
-        watchBuild(options, show, (line) => console.log(line));
+        await watchBuild(options, show, (line) => console.log(line));
         console.log('watching content/, templates/ and assets/ (Ctrl-C to stop)');
       }
     },

@@ -28,7 +28,7 @@ export interface Watcher {
   child: ChildProcess;
   /** Everything printed so far, stdout and stderr together. */
   output(): string;
-  /** What was printed after offset `from` once it matches `pattern`, or after 30 s whatever it is. */
+  /** What was printed after offset `from` once it matches `pattern`, or after 60 s whatever it is. */
   waitFor(pattern: RegExp, from: number): Promise<string>;
 }
 
@@ -49,7 +49,7 @@ export function watch(cwd: string, args: string[]): Watcher {
     output: () => out,
     async waitFor(pattern, from) {
       // A guard against a hang, not a timing: the first build alone may take seconds on a loaded machine.
-      for (let i = 0; i < 600 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 1200 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
       return out.slice(from);
     },
   };
