@@ -7,7 +7,7 @@ import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
 import { checkProject } from '../check.js';
-import { type DiagnosticInit, FatalError, formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
 import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { toolVersion } from '../packaged.js';
 import { openProject, renderCatalog } from '../pipeline.js';
@@ -18,6 +18,7 @@ import { listProject } from './list.js';
 import { isoDate, optionError, wholeNumber } from './options.js';
 import { createReporter } from './progress.js';
 import { writeSchemas } from './schema.js';
+import { showFailure, showOn } from './show.js';
 import { watchBuild } from './watch.js';
 
 // `handout list | head` closes the pipe early; that is not an error.
@@ -41,7 +42,8 @@ function report(problems: readonly DiagnosticInit[], format: 'text' | 'json'): n
     );
     return errors;
   }
-  for (const p of problems) console.error(formatDiagnostic(p));
+  const show = showOn(process.stderr);
+  for (const p of problems) console.error(show(p));
   const warnings = problems.length - errors;
   console.error(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return errors;
@@ -113,8 +115,10 @@ await yargs(hideBin(process.argv))
         formats: argv.format,
         debug: argv.debug,
       };
+      const diagnostic = showOn(process.stderr);
       const show = (report: BuildReport) => {
-        for (const f of report.failures) console.error(`\n${f.target}:\n${f.message}`);
+        for (const w of report.warnings) console.error(diagnostic(w));
+        for (const f of report.failures) console.error(`\n${f.target}:\n${showFailure(f, diagnostic)}`);
         console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
         process.exitCode = report.fatal ? 2 : report.failures.length > 0 ? 1 : 0;
       };
@@ -138,7 +142,7 @@ await yargs(hideBin(process.argv))
         .example('$0 batch --shard 2/4 --jobs 2', 'The second quarter of the work, on 2 threads'),
     async (argv) => {
       const live = Boolean(process.stdout.isTTY) && !process.env.CI;
-      const reporter = createReporter(process.stdout, live);
+      const reporter = createReporter(process.stdout, live, showOn(process.stdout));
       // Loaded only for a batch: the manifest's glob library is a cost every other command's cold start would pay.
       const { runBatch } = await import('../batch/batch.js');
       const summary = await runBatch(
@@ -294,7 +298,7 @@ await yargs(hideBin(process.argv))
     // Bad input is reported like a compiler; only an internal error shows its stack, with --debug.
     // Exit 1 for problems in the content, 2 when the run could not go on at all (as eslint and typst do).
     if (error instanceof HandoutError) {
-      console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
+      console.error(error.diagnostics.map(showOn(process.stderr)).join('\n'));
       process.exit(error instanceof FatalError ? 2 : 1);
     }
     if (error instanceof Error)

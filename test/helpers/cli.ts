@@ -10,18 +10,29 @@ const CLI = path.join(ROOT, 'src/cli/main.ts');
 // Run the TypeScript source, so a test never meets a stale build; tsx is found from the project, not the cwd.
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
-/** `handout <args>` in a folder: its exit code and what it printed. */
-export async function handout(cwd: string, ...args: string[]) {
+/** `handout <args>` in a folder: its exit code and what it printed (without colour). */
+export function handout(cwd: string, ...args: string[]) {
+  return handoutWith({ FORCE_COLOR: '0' }, cwd, ...args);
+}
+
+/** The same with these environment variables changed (`undefined` removes one). */
+export async function handoutWith(env: Record<string, string | undefined>, cwd: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], {
       cwd,
-      env: { ...process.env, FORCE_COLOR: '0' },
+      env: withEnv(env),
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+function withEnv(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...changes };
+  for (const [name, value] of Object.entries(changes)) if (value === undefined) delete env[name];
+  return env;
 }
 
 export interface Watcher {
