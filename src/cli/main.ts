@@ -28,6 +28,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 let debug = false;
+// The project folder, for the source lines under a diagnostic.
+let root = '.';
 
 /** Diagnostics like a compiler's (text) or as one JSON array for CI annotations; returns the number of errors. */
 function report(problems: readonly DiagnosticInit[], format: 'text' | 'json'): number {
@@ -42,7 +44,7 @@ function report(problems: readonly DiagnosticInit[], format: 'text' | 'json'): n
     );
     return errors;
   }
-  const show = showOn(process.stderr);
+  const show = showOn(process.stderr, root);
   for (const p of problems) console.error(show(p));
   const warnings = problems.length - errors;
   console.error(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
@@ -115,7 +117,7 @@ await yargs(hideBin(process.argv))
         formats: argv.format,
         debug: argv.debug,
       };
-      const diagnostic = showOn(process.stderr);
+      const diagnostic = showOn(process.stderr, argv.root);
       const show = (report: BuildReport) => {
         for (const w of report.warnings) console.error(diagnostic(w));
         for (const f of report.failures) console.error(`\n${f.target}:\n${showFailure(f, diagnostic)}`);
@@ -142,7 +144,7 @@ await yargs(hideBin(process.argv))
         .example('$0 batch --shard 2/4 --jobs 2', 'The second quarter of the work, on 2 threads'),
     async (argv) => {
       const live = Boolean(process.stdout.isTTY) && !process.env.CI;
-      const reporter = createReporter(process.stdout, live, showOn(process.stdout));
+      const reporter = createReporter(process.stdout, live, showOn(process.stdout, argv.root));
       // Loaded only for a batch: the manifest's glob library is a cost every other command's cold start would pay.
       const { runBatch } = await import('../batch/batch.js');
       const summary = await runBatch(
@@ -293,12 +295,13 @@ await yargs(hideBin(process.argv))
   )
   .middleware((argv) => {
     debug = Boolean(argv.debug);
+    root = argv.root;
   })
   .fail((message, error) => {
     // Bad input is reported like a compiler; only an internal error shows its stack, with --debug.
     // Exit 1 for problems in the content, 2 when the run could not go on at all (as eslint and typst do).
     if (error instanceof HandoutError) {
-      console.error(error.diagnostics.map(showOn(process.stderr)).join('\n'));
+      console.error(error.diagnostics.map(showOn(process.stderr, root)).join('\n'));
       process.exit(error instanceof FatalError ? 2 : 1);
     }
     if (error instanceof Error)
