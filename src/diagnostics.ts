@@ -59,6 +59,17 @@ export function styleDiagnostic(d: DiagnosticInit, style: DiagnosticStyle): stri
   return `${where}: ${level}${path}${d.message}${hint}`;
 }
 
+/** Each diagnostic once, in the order first found. */
+export function uniqueDiagnostics(list: readonly DiagnosticInit[]): DiagnosticInit[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.file, d.position?.line, d.position?.column, d.path, d.message, d.hint, d.severity]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Line and column of many offsets in one text: line starts found once, then a
  * binary search per offset (a long markup text has thousands of tags).
