@@ -221,12 +221,31 @@ await yargs(hideBin(process.argv))
     },
   )
   .command(
-    'list',
-    'List handouts, exercises (with tags), brands, templates and labels',
-    (y) => y,
+    'list [words..]',
+    'List handouts, exercises (names and tags), brands, templates and labels; find exercises by tag and word',
+    (y) =>
+      y
+        .positional('words', {
+          type: 'string',
+          array: true,
+          default: [] as string[],
+          describe: 'Show only exercises whose id, name or tags hold every word (accents ignored: "lob" finds "løb")',
+        })
+        // Not an array option: that would take the search words after it as tags too. Given twice, yargs makes an array.
+        .option('tag', {
+          type: 'string',
+          requiresArg: true,
+          describe: 'Show only exercises with this tag (id or Danish name); give it again for more',
+        })
+        .example('$0 list', 'Everything the project holds')
+        .example(
+          '$0 list --tag lænd --tag liggende bækken',
+          'Exercises for the low back, lying down, about the pelvis',
+        ),
     async (argv) => {
       const project = await openProject(argv.root);
-      for (const line of await listProject(project)) console.log(line);
+      const filter = { words: (argv.words ?? []).map(String), tags: [argv.tag ?? []].flat().map(String) };
+      for (const line of await listProject(project, filter)) console.log(line);
     },
   )
   .command(
@@ -304,10 +323,14 @@ await yargs(hideBin(process.argv))
       console.error(error.diagnostics.map(showOn(process.stderr, root)).join('\n'));
       process.exit(error instanceof FatalError ? 2 : 1);
     }
-    if (error instanceof Error)
+    // yargs reports some usage mistakes (an option without its value) as an error of its own.
+    if (error instanceof Error && error.name !== 'YError')
       console.error(debug ? error.stack : `internal error: ${error.message} (run with --debug for the stack trace)`);
     // A usage mistake: the message first, and where to read more, not the whole help.
-    else console.error(`handout: ${message}\nrun \`handout --help\` (or \`handout <command> --help\`) for usage`);
+    else
+      console.error(
+        `handout: ${message ?? error?.message}\nrun \`handout --help\` (or \`handout <command> --help\`) for usage`,
+      );
     process.exit(2);
   })
   .demandCommand(1, 'name a command')
