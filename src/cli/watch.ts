@@ -61,6 +61,8 @@ export function watchBuild(
   const watcher = watch('.', {
     cwd: root,
     ignoreInitial: true,
+    // A link to a folder outside the project is not followed: nothing outside it is read unless named.
+    followSymlinks: false,
     ignored: (name) => {
       const top = path.relative(root, path.resolve(root, name)).split(path.sep)[0] as string;
       return top !== '' && !WATCHED.includes(top);
