@@ -38,13 +38,36 @@ export class FatalError extends HandoutError {
   override readonly name = 'FatalError';
 }
 
+/** The parts of a diagnostic a terminal may colour. */
+export type DiagnosticPart = 'where' | 'severity';
+
+/** Dresses a part of a diagnostic (the CLI colours it on a terminal); the text must read the same without it. */
+export type DiagnosticStyle = (part: DiagnosticPart, text: string, severity: 'error' | 'warning') => string;
+
 /** `file:line:col: path: message (hint)`, the shape editors and CI annotate. */
 export function formatDiagnostic(d: DiagnosticInit): string {
-  const where = d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file;
+  return styleDiagnostic(d, (_part, text) => text);
+}
+
+/** The same line with its parts dressed by `style`. */
+export function styleDiagnostic(d: DiagnosticInit, style: DiagnosticStyle): string {
+  const severity = d.severity ?? 'error';
+  const where = style('where', d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file, severity);
   const path = d.path ? `${d.path}: ` : '';
-  const level = d.severity === 'warning' ? 'warning: ' : '';
+  const level = severity === 'warning' ? `${style('severity', 'warning:', severity)} ` : '';
   const hint = d.hint ? ` (${d.hint})` : '';
   return `${where}: ${level}${path}${d.message}${hint}`;
+}
+
+/** Each diagnostic once, in the order first found. */
+export function uniqueDiagnostics(list: readonly DiagnosticInit[]): DiagnosticInit[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.file, d.position?.line, d.position?.column, d.path, d.message, d.hint, d.severity]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

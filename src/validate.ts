@@ -8,7 +8,7 @@ import path from 'node:path';
 import { displayPath, listJson, pictureFileProblems, readJson } from './content/files.js';
 import { glyphWarnings } from './content/glyphs.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
-import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
+import { diagnosticAt, type JsonDocument, type JsonPath, validate } from './content/json.js';
 import {
   contentDir,
   exercisePictureProblem,
@@ -18,9 +18,9 @@ import {
   loadLibrary,
 } from './content/library.js';
 import { isProgramme, resolveProgramme } from './content/programme.js';
-import { type Handout, HandoutSchema, ProgrammeSchema } from './content/schema.js';
+import { type Handout, HandoutSchema, type Programme, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
-import { type DiagnosticInit, HandoutError } from './diagnostics.js';
+import { type DiagnosticInit, HandoutError, uniqueDiagnostics } from './diagnostics.js';
 import { svgProblems } from './images/svg-safety.js';
 import { SceneSchema } from './pictures/scene.js';
 import { loadTemplates, type Templates } from './template/environment.js';
@@ -32,6 +32,18 @@ async function collect(problems: DiagnosticInit[], check: () => unknown): Promis
     if (error instanceof HandoutError) problems.push(...error.diagnostics);
     else throw error;
   }
+}
+
+/** A reference to an exercise the library does not have (one that failed to load is reported on its own). */
+function unknownExercise(doc: JsonDocument, at: JsonPath, exercise: unknown, library: Library) {
+  if (typeof exercise !== 'string' || library.exercises.has(exercise) || library.broken.has(`exercises/${exercise}`))
+    return undefined;
+  return diagnosticAt(
+    doc,
+    [...at, 'exercise'],
+    `unknown exercise "${exercise}"`,
+    didYouMean(exercise, library.exercises.keys()),
+  );
 }
 
 /** Exercise and picture references in a handout that did not pass its schema, read from the raw JSON. */
@@ -48,20 +60,8 @@ function looseReferences(doc: JsonDocument, library: Library): DiagnosticInit[] 
       items.forEach((item, i) => {
         const { exercise, picture } = (item ?? {}) as { exercise?: unknown; picture?: unknown };
         const at = ['sections', s, 'blocks', b, 'items', i];
-        if (
-          typeof exercise === 'string' &&
-          !library.exercises.has(exercise) &&
-          !library.broken.has(`exercises/${exercise}`)
-        ) {
-          out.push(
-            diagnosticAt(
-              doc,
-              [...at, 'exercise'],
-              `unknown exercise "${exercise}"`,
-              didYouMean(exercise, library.exercises.keys()),
-            ),
-          );
-        }
+        const unknown = unknownExercise(doc, at, exercise, library);
+        if (unknown) out.push(unknown);
         if (typeof picture === 'string' && !picture.startsWith('assets/') && !library.pictures.has(picture)) {
           out.push(
             diagnosticAt(
@@ -150,7 +150,8 @@ export async function validateProject(rootDir: string, extra: readonly string[] 
     if (file.endsWith('.json') && !documents.includes(file) && !isLibraryFile(root, file)) documents.push(file);
   }
   for (const file of documents) await checkDocument(root, file, library, templates, problems);
-  return problems;
+  // A shared file's problem is found through every file that uses it (a broken exercise, its picture): say it once.
+  return uniqueDiagnostics(problems);
 }
 
 function isLibraryFile(root: string, file: string): boolean {
@@ -187,37 +188,70 @@ export async function documentProblems(
     return problems;
   }
   const programmeDoc = doc;
+  let parsed: Programme | undefined;
   await collect(problems, () => {
-    const programme = validate(programmeDoc, ProgrammeSchema);
-    const language = programme.language;
-    const unknownLanguage = languageProblem(library, language);
-    if (unknownLanguage) problems.push(diagnosticAt(programmeDoc, ['language'], unknownLanguage));
-    if (!library.brands.has(programme.brand) && !library.broken.has(`brands/${programme.brand}`)) {
-      problems.push(
-        diagnosticAt(
-          programmeDoc,
-          ['brand'],
-          `unknown brand "${programme.brand}"`,
-          didYouMean(programme.brand, library.brands.keys()),
-        ),
-      );
-    }
-    if (templates && !templates.names().includes(programme.template)) {
-      problems.push(
-        diagnosticAt(
-          programmeDoc,
-          ['template'],
-          `unknown template "${programme.template}"`,
-          didYouMean(programme.template, templates.names()),
-        ),
-      );
-    }
-    problems.push(
-      ...resolveProgramme(programme, programmeDoc, library, labelsFor(library, language), language).warnings,
-    );
+    parsed = validate(programmeDoc, ProgrammeSchema);
   });
+  if (parsed) {
+    const programme: Programme = parsed;
+    problems.push(...programmeNames(programmeDoc, programme, library, templates));
+    await collect(problems, () => {
+      const { language } = programme;
+      problems.push(
+        ...resolveProgramme(programme, programmeDoc, library, labelsFor(library, language), language).warnings,
+      );
+    });
+  } else problems.push(...looseProgrammeReferences(programmeDoc, library, templates));
   problems.push(...glyphWarnings(programmeDoc));
   return problems;
+}
+
+/** The brand, template and language a programme names, when they are not the project's. */
+function programmeNames(
+  doc: JsonDocument,
+  names: { brand?: string; template?: string; language?: string },
+  library: Library,
+  templates: Templates | undefined,
+): DiagnosticInit[] {
+  const out: DiagnosticInit[] = [];
+  const unknownLanguage = names.language === undefined ? undefined : languageProblem(library, names.language);
+  if (unknownLanguage) out.push(diagnosticAt(doc, ['language'], unknownLanguage));
+  const { brand, template } = names;
+  if (brand !== undefined && !library.brands.has(brand) && !library.broken.has(`brands/${brand}`))
+    out.push(diagnosticAt(doc, ['brand'], `unknown brand "${brand}"`, didYouMean(brand, library.brands.keys())));
+  if (template !== undefined && templates && !templates.names().includes(template))
+    out.push(
+      diagnosticAt(doc, ['template'], `unknown template "${template}"`, didYouMean(template, templates.names())),
+    );
+  return out;
+}
+
+/**
+ * The references of a programme that did not pass its schema, so one run shows
+ * everything: each field checked that is of its own right form. A field of the
+ * wrong form is not quoted again (a "brand" holding a client's name stays unsaid).
+ */
+function looseProgrammeReferences(
+  doc: JsonDocument,
+  library: Library,
+  templates: Templates | undefined,
+): DiagnosticInit[] {
+  // An object: that is how it was told from a handout (it names a client).
+  const raw = doc.value as Record<string, unknown>;
+  const { shape } = ProgrammeSchema;
+  const names = {
+    brand: shape.brand.safeParse(raw.brand).data,
+    template: shape.template.safeParse(raw.template).data,
+    language: shape.language.safeParse(raw.language).data,
+  };
+  const out = programmeNames(doc, names, library, templates);
+  const exercises = Array.isArray(raw.exercises) ? raw.exercises : [];
+  exercises.forEach((item, i) => {
+    const exercise = shape.exercises.element.shape.exercise.safeParse((item as { exercise?: unknown })?.exercise);
+    const unknown = exercise.success && unknownExercise(doc, ['exercises', i], exercise.data, library);
+    if (unknown) out.push(unknown);
+  });
+  return out;
 }
 
 /** Problems with files under any of `paths` (all when none are given). */

@@ -3,7 +3,7 @@
  * templates, labels and exercises behind a project that has none, a project's
  * file replacing a packaged one by id, and a folder that is no project.
  */
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,22 +74,6 @@ describe('handout init', () => {
 });
 
 describe('packaged defaults', () => {
-  it('build --watch keeps watching a project without templates/ of its own, and rebuilds on an edit', async () => {
-    const dir = await tempDir();
-    await handout(dir, 'init');
-    const { child, output, waitFor } = watch(dir, ['--all']);
-    try {
-      expect(await waitFor(/watching/, 0)).toMatch(/1 built, 0 failed/);
-      const mark = output().length;
-      const file = path.join(dir, 'content/handouts/kom-godt-i-gang.json');
-      await writeFile(file, (await readFile(file, 'utf8')).replace('Bevægelse hjælper', 'Bevægelse hjælper dig'));
-      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(/1 built, 0 failed/);
-      expect(child.exitCode).toBeNull();
-    } finally {
-      child.kill();
-    }
-  });
-
   it("a project's own exercise replaces the packaged one of the same id; its label file changes only the words it has", async () => {
     const dir = await tempDir();
     await handout(dir, 'init');
@@ -111,6 +95,57 @@ describe('packaged defaults', () => {
     expect(text).not.toContain('Side 1 af');
     expect(text).toContain('Mængde:');
     expect(await handout(dir, 'validate')).toMatchObject({ code: 0 });
+  });
+});
+
+describe('build --watch', () => {
+  // What an editor or `sed -i` does: write a temporary file beside it and rename it over the file.
+  async function saveAtomically(file: string, edit: (text: string) => string) {
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
+    await writeFile(temp, edit(await readFile(file, 'utf8')));
+    await rename(temp, file);
+  }
+
+  it('keeps seeing a file after atomic saves, in a project without templates/ of its own', {
+    timeout: 240_000,
+  }, async () => {
+    const dir = await tempDir();
+    await handout(dir, 'init');
+    const { child, output, waitFor } = watch(dir, ['--all']);
+    const file = path.join(dir, 'content/handouts/kom-godt-i-gang.json');
+    try {
+      expect(await waitFor(/watching/, 0)).toMatch(/1 built, 0 failed/);
+      for (const words of ['Bevægelse hjælper dig', 'Bevægelse hjælper os']) {
+        const mark = output().length;
+        await saveAtomically(file, (t) => t.replace(/Bevægelse hjælper( dig)?/, words));
+        // Only the file saved: the temporary copy renamed over it is no change.
+        expect(await waitFor(/1 built, \d+ failed/, mark)).toMatch(
+          /changed: content\/handouts\/kom-godt-i-gang\.json\n[\s\S]*1 built, 0 failed/,
+        );
+        expect(await pdfText(path.join(dir, 'output/min-klinik/kom-godt-i-gang.pdf'))).toContain(words);
+      }
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('starts without assets/, and builds once it is made', { timeout: 240_000 }, async () => {
+    const dir = await tempDir();
+    await handout(dir, 'init');
+    const logo = await readFile(path.join(dir, 'assets/logo.svg'));
+    await rm(path.join(dir, 'assets'), { recursive: true });
+    const { child, output, waitFor } = watch(dir, ['--all']);
+    try {
+      expect(await waitFor(/watching/, 0)).toMatch(/0 built, 1 failed/);
+      const mark = output().length;
+      await mkdir(path.join(dir, 'assets'));
+      await writeFile(path.join(dir, 'assets/logo.svg'), logo);
+      expect(await waitFor(/\d+ built, \d+ failed/, mark)).toMatch(/1 built, 0 failed/);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill();
+    }
   });
 });
 

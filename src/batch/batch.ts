@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadLibrary } from '../content/library.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { type DiagnosticInit, formatDiagnostic } from '../diagnostics.js';
 import { InputIndex } from './inputs.js';
 import { expandManifest, type Job, loadManifest } from './manifest.js';
 import { type JobResult, runJobs } from './pool.js';
@@ -28,7 +28,8 @@ export type BatchEvent =
 export interface BatchSummary {
   built: number;
   unchanged: number;
-  failed: { output: string; message: string }[];
+  /** `message` in plain text; `diagnostics`, when the input was at fault, for the CLI to show its way. */
+  failed: { output: string; message: string; diagnostics?: readonly DiagnosticInit[] }[];
   seconds: number;
 }
 
@@ -106,7 +107,7 @@ export async function runBatch(
         });
     } else {
       changes.set(result.output, null);
-      failed.push({ output: result.output, message: describeFailure(result, debug) });
+      failed.push({ output: result.output, message: describeFailure(result, debug), diagnostics: result.diagnostics });
     }
     onEvent({ kind: 'done', result, finished, total: todo.length });
   });

@@ -10,7 +10,7 @@ import type { Variant } from '../brand/theme.js';
 import { listJson } from '../content/files.js';
 import { brandIds, contentDir, languageProblem } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
-import { FatalError, formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, FatalError, formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { type Alternative, openProject, render } from '../pipeline.js';
 
@@ -30,15 +30,23 @@ export interface BuildOptions {
 
 export interface BuildReport {
   built: string[];
-  failures: { target: string; message: string }[];
+  /** Warnings of what was built, such as characters the font cannot draw. */
+  warnings: DiagnosticInit[];
+  /** `message` in plain text; `diagnostics`, when the input was at fault, for the CLI to show its way. */
+  failures: { target: string; message: string; diagnostics?: readonly DiagnosticInit[] }[];
   /** Nothing could be built at all: no project, or an option of the wrong form (exit 2, not 1). */
   fatal?: boolean;
 }
 
-function describe(error: unknown, debug: boolean): string {
-  if (error instanceof HandoutError) return error.diagnostics.map(formatDiagnostic).join('\n');
-  if (debug && error instanceof Error && error.stack) return error.stack;
-  return `internal error: ${error instanceof Error ? error.message : String(error)} (run with --debug for the stack trace)`;
+function failure(target: string, error: unknown, debug: boolean): BuildReport['failures'][number] {
+  if (error instanceof HandoutError) return { target, message: error.message, diagnostics: error.diagnostics };
+  if (debug && error instanceof Error && error.stack) return { target, message: error.stack };
+  const message = `internal error: ${error instanceof Error ? error.message : String(error)} (run with --debug for the stack trace)`;
+  return { target, message };
+}
+
+function optionFailure(d: DiagnosticInit): BuildReport['failures'][number] {
+  return { target: d.file, message: formatDiagnostic(d), diagnostics: [d] };
 }
 
 /**
@@ -50,31 +58,30 @@ export async function build(
   log: (line: string) => void,
   affected?: ReadonlySet<string>,
 ): Promise<BuildReport> {
-  const report: BuildReport = { built: [], failures: [] };
+  const report: BuildReport = { built: [], warnings: [], failures: [] };
   let project: Awaited<ReturnType<typeof openProject>>;
   try {
     project = await openProject(options.root);
   } catch (error) {
-    report.failures.push({ target: 'project', message: describe(error, options.debug) });
+    report.failures.push(failure('project', error, options.debug));
     report.fatal = error instanceof FatalError || !(error instanceof HandoutError);
     return report;
   }
   const language = options.language === undefined ? undefined : languageProblem(project.library, options.language);
   if (language) {
-    report.failures.push({ target: '--lang', message: formatDiagnostic({ file: '--lang', message: language }) });
+    report.failures.push(optionFailure({ file: '--lang', message: language }));
     report.fatal = true;
     return report;
   }
   const misplaced = await sourcesProblem(project.root, path.resolve(options.out));
   if (misplaced) {
-    report.failures.push({
-      target: '--out',
-      message: formatDiagnostic({
+    report.failures.push(
+      optionFailure({
         file: '--out',
         message: `cannot write to "${options.out}": ${misplaced}`,
         hint: 'name an output folder such as "output"',
       }),
-    });
+    );
     report.fatal = true;
     return report;
   }
@@ -105,7 +112,7 @@ export async function build(
           options.language ? `${result.id}.${options.language}` : result.id,
           options.variant,
         );
-        for (const w of result.warnings) log(formatDiagnostic(w));
+        report.warnings.push(...result.warnings);
         const formats = options.formats?.length ? options.formats : ['pdf'];
         const written: string[] = [];
         for (const format of formats) {
@@ -120,7 +127,7 @@ export async function build(
           `built ${written.map((w) => path.relative(process.cwd(), w)).join(', ')} (${result.pages.length} pages, ${Math.round(performance.now() - started)} ms)`,
         );
       } catch (error) {
-        report.failures.push({ target, message: describe(error, options.debug) });
+        report.failures.push(failure(target, error, options.debug));
         log(`failed ${target}`);
       }
     }

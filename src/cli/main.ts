@@ -8,7 +8,7 @@ import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
 import { checkProject } from '../check.js';
-import { type DiagnosticInit, FatalError, formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
 import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { toolVersion } from '../packaged.js';
 import { openProject, renderCatalog } from '../pipeline.js';
@@ -19,6 +19,7 @@ import { listProject } from './list.js';
 import { isoDate, optionError, wholeNumber } from './options.js';
 import { createReporter } from './progress.js';
 import { writeSchemas } from './schema.js';
+import { showFailure, showOn } from './show.js';
 import { watchBuild } from './watch.js';
 
 // `handout list | head` closes the pipe early; that is not an error.
@@ -28,6 +29,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 let debug = false;
+// The project folder, for the source lines under a diagnostic.
+let root = '.';
 
 /** The system's way to open an address; without one, the printed address is enough. */
 function openBrowser(url: string): void {
@@ -50,7 +53,8 @@ function report(problems: readonly DiagnosticInit[], format: 'text' | 'json'): n
     );
     return errors;
   }
-  for (const p of problems) console.error(formatDiagnostic(p));
+  const show = showOn(process.stderr, root);
+  for (const p of problems) console.error(show(p));
   const warnings = problems.length - errors;
   console.error(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return errors;
@@ -122,14 +126,16 @@ await yargs(hideBin(process.argv))
         formats: argv.format,
         debug: argv.debug,
       };
+      const diagnostic = showOn(process.stderr, argv.root);
       const show = (report: BuildReport) => {
-        for (const f of report.failures) console.error(`\n${f.target}:\n${f.message}`);
+        for (const w of report.warnings) console.error(diagnostic(w));
+        for (const f of report.failures) console.error(`\n${f.target}:\n${showFailure(f, diagnostic)}`);
         console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
         process.exitCode = report.fatal ? 2 : report.failures.length > 0 ? 1 : 0;
       };
       show(await build(options, (line) => console.log(line)));
       if (argv.watch) {
-        watchBuild(options, show, (line) => console.log(line));
+        await watchBuild(options, show, (line) => console.log(line));
         console.log('watching content/, templates/ and assets/ (Ctrl-C to stop)');
       }
     },
@@ -147,7 +153,7 @@ await yargs(hideBin(process.argv))
         .example('$0 batch --shard 2/4 --jobs 2', 'The second quarter of the work, on 2 threads'),
     async (argv) => {
       const live = Boolean(process.stdout.isTTY) && !process.env.CI;
-      const reporter = createReporter(process.stdout, live);
+      const reporter = createReporter(process.stdout, live, showOn(process.stdout, argv.root));
       // Loaded only for a batch: the manifest's glob library is a cost every other command's cold start would pay.
       const { runBatch } = await import('../batch/batch.js');
       const summary = await runBatch(
@@ -224,12 +230,31 @@ await yargs(hideBin(process.argv))
     },
   )
   .command(
-    'list',
-    'List handouts, exercises (with tags), brands, templates and labels',
-    (y) => y,
+    'list [words..]',
+    'List handouts, exercises (names and tags), brands, templates and labels; find exercises by tag and word',
+    (y) =>
+      y
+        .positional('words', {
+          type: 'string',
+          array: true,
+          default: [] as string[],
+          describe: 'Show only exercises whose id, name or tags hold every word (accents ignored: "lob" finds "løb")',
+        })
+        // Not an array option: that would take the search words after it as tags too. Given twice, yargs makes an array.
+        .option('tag', {
+          type: 'string',
+          requiresArg: true,
+          describe: 'Show only exercises with this tag (id or Danish name); give it again for more',
+        })
+        .example('$0 list', 'Everything the project holds')
+        .example(
+          '$0 list --tag lænd --tag liggende bækken',
+          'Exercises for the low back, lying down, about the pelvis',
+        ),
     async (argv) => {
       const project = await openProject(argv.root);
-      for (const line of await listProject(project)) console.log(line);
+      const filter = { words: (argv.words ?? []).map(String), tags: [argv.tag ?? []].flat().map(String) };
+      for (const line of await listProject(project, filter)) console.log(line);
     },
   )
   .command(
@@ -320,18 +345,23 @@ await yargs(hideBin(process.argv))
   )
   .middleware((argv) => {
     debug = Boolean(argv.debug);
+    root = argv.root;
   })
   .fail((message, error) => {
     // Bad input is reported like a compiler; only an internal error shows its stack, with --debug.
     // Exit 1 for problems in the content, 2 when the run could not go on at all (as eslint and typst do).
     if (error instanceof HandoutError) {
-      console.error(error.diagnostics.map(formatDiagnostic).join('\n'));
+      console.error(error.diagnostics.map(showOn(process.stderr, root)).join('\n'));
       process.exit(error instanceof FatalError ? 2 : 1);
     }
-    if (error instanceof Error)
+    // yargs reports some usage mistakes (an option without its value) as an error of its own.
+    if (error instanceof Error && error.name !== 'YError')
       console.error(debug ? error.stack : `internal error: ${error.message} (run with --debug for the stack trace)`);
     // A usage mistake: the message first, and where to read more, not the whole help.
-    else console.error(`handout: ${message}\nrun \`handout --help\` (or \`handout <command> --help\`) for usage`);
+    else
+      console.error(
+        `handout: ${message ?? error?.message}\nrun \`handout --help\` (or \`handout <command> --help\`) for usage`,
+      );
     process.exit(2);
   })
   .demandCommand(1, 'name a command')

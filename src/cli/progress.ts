@@ -3,6 +3,7 @@
  * file in CI or a log, and a summary at the end.
  */
 import type { BatchEvent, BatchSummary } from '../batch/batch.js';
+import { type Show, showFailure } from './show.js';
 
 export interface Reporter {
   event(event: BatchEvent): void;
@@ -14,7 +15,7 @@ function bar(done: number, total: number, width = 24): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }
 
-export function createReporter(stream: NodeJS.WriteStream, live: boolean): Reporter {
+export function createReporter(stream: NodeJS.WriteStream, live: boolean, show: Show): Reporter {
   const started = performance.now();
   let failed = 0;
   const write = (line: string) => stream.write(`${line}\n`);
@@ -41,7 +42,7 @@ export function createReporter(stream: NodeJS.WriteStream, live: boolean): Repor
     },
     summary(s) {
       const total = s.built + s.failed.length;
-      for (const f of s.failed) write(`\n${f.output}:\n${f.message}`);
+      for (const f of s.failed) write(`\n${f.output}:\n${showFailure(f, show)}`);
       write(
         `\n${s.built} built, ${s.unchanged} unchanged, ${s.failed.length} failed in ${s.seconds.toFixed(1)} s` +
           (total > 0 ? ` (${(total / s.seconds).toFixed(1)} handouts/s)` : ''),

@@ -81,9 +81,17 @@ export function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
 /** A stack trace line, as Node prints them. */
 export const STACK_LINE = /^ {4}at /m;
 
+/** What the CLI printed without the source lines it quotes under a diagnostic (`  12 | …` and its caret). */
+export function withoutExcerpts(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^ {2,}\d* \|/.test(line))
+    .join('\n');
+}
+
 /** The diagnostics of one failed target of `handout build`: the lines after "<target>:" up to the next blank line. */
 export function failureLines(stderr: string, target: string): string[] {
-  const blocks = stderr.split(/\n\n+/);
+  const blocks = withoutExcerpts(stderr).split(/\n\n+/);
   const block = blocks.find((b) => b.trim().startsWith(`${target}:\n`));
   return block ? block.trim().split('\n').slice(1) : [];
 }

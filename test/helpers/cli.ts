@@ -10,12 +10,17 @@ const CLI = path.join(ROOT, 'src/cli/main.ts');
 // Run the TypeScript source, so a test never meets a stale build; tsx is found from the project, not the cwd.
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
-/** `handout <args>` in a folder: its exit code and what it printed. */
-export async function handout(cwd: string, ...args: string[]) {
+/** `handout <args>` in a folder: its exit code and what it printed (without colour). */
+export function handout(cwd: string, ...args: string[]) {
+  return handoutWith({ FORCE_COLOR: '0' }, cwd, ...args);
+}
+
+/** The same with these environment variables changed (`undefined` removes one). */
+export async function handoutWith(env: Record<string, string | undefined>, cwd: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', TSX, CLI, ...args], {
       cwd,
-      env: { ...process.env, FORCE_COLOR: '0' },
+      env: withEnv(env),
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -24,11 +29,17 @@ export async function handout(cwd: string, ...args: string[]) {
   }
 }
 
+function withEnv(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...changes };
+  for (const [name, value] of Object.entries(changes)) if (value === undefined) delete env[name];
+  return env;
+}
+
 export interface Watcher {
   child: ChildProcess;
   /** Everything printed so far, stdout and stderr together. */
   output(): string;
-  /** What was printed after offset `from` once it matches `pattern`, or after 30 s whatever it is. */
+  /** What was printed after offset `from` once it matches `pattern`, or after 60 s whatever it is. */
   waitFor(pattern: RegExp, from: number): Promise<string>;
 }
 
@@ -54,7 +65,7 @@ export function running(cwd: string, args: string[]): Watcher {
     output: () => out,
     async waitFor(pattern, from) {
       // A guard against a hang, not a timing: the first build alone may take seconds on a loaded machine.
-      for (let i = 0; i < 600 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 1200 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
       return out.slice(from);
     },
   };
