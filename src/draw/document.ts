@@ -6,6 +6,7 @@ import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
+import { svgToPdfColour } from '../images/svg-colour.js';
 import { sharedShapingCache } from '../layout/measure.js';
 import type {
   IconItem,
@@ -148,6 +149,7 @@ const drawPicture: Drawer<PictureItem> = (item, ctx) => {
       width: item.width,
       height: item.height,
       preserveAspectRatio: 'xMidYMid meet',
+      colorCallback: svgToPdfColour,
     });
     return;
   }
