@@ -2,18 +2,19 @@
  * The whole path from a handout file to PDF bytes, one stage after the other:
  * load -> render template -> parse markup -> prepare pictures -> layout -> draw.
  */
+
 import path from 'node:path';
 import { documentHtml } from './alternative/html.js';
 import { documentText } from './alternative/text.js';
+import { brandProblems } from './brand/check.js';
 import { loadFonts } from './brand/fonts.js';
+import { glyphWarnings } from './brand/glyphs.js';
 import { type Theme, themeFor, type Variant } from './brand/theme.js';
 import { catalogCategories } from './content/catalog.js';
 import { formatDate, languageTag } from './content/dates.js';
 import { localise } from './content/exercise-text.js';
 import { readJson } from './content/files.js';
-import { glyphWarnings } from './content/glyphs.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
-import { hyphenatorFor } from './content/hyphenation.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import {
   brandAt,
@@ -32,6 +33,7 @@ import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 import { drawDocument } from './draw/document.js';
 import { type PreparedPicture, preparePictures } from './images/pictures.js';
+import { hyphenatorFor } from './layout/hyphenation.js';
 import { layoutDocument } from './layout/layout.js';
 import type { Hyphenator } from './layout/lines.js';
 import { fontMeasurer } from './layout/measure.js';
@@ -49,7 +51,7 @@ export interface Project {
 /** Load a project's library and templates once; render any number of handouts with it. */
 export async function openProject(root: string): Promise<Project> {
   const absolute = path.resolve(root);
-  const [library, templates] = await Promise.all([loadLibrary(absolute), loadTemplates(absolute)]);
+  const [library, templates] = await Promise.all([loadLibrary(absolute, brandProblems), loadTemplates(absolute)]);
   return { root: absolute, library, templates };
 }
 

@@ -4,9 +4,11 @@
  * syntax and markup, and every reference (exercise, brand, template, label,
  * picture and image file).
  */
+
 import path from 'node:path';
+import { brandProblems } from './brand/check.js';
+import { glyphWarnings } from './brand/glyphs.js';
 import { displayPath, listJson, pictureFileProblems, readJson } from './content/files.js';
-import { glyphWarnings } from './content/glyphs.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
 import {
@@ -105,7 +107,7 @@ async function checkHandout(
 export async function validateProject(rootDir: string, extra: readonly string[] = []): Promise<DiagnosticInit[]> {
   const root = path.resolve(rootDir);
   const problems: DiagnosticInit[] = [];
-  const library = await loadLibrary(root);
+  const library = await loadLibrary(root, brandProblems);
   problems.push(...[...library.broken.values()].flatMap((e) => e.diagnostics));
 
   let templates: Templates | undefined;

@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { brandProblems } from '../brand/check.js';
 import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
 import { layered, PACKAGE_ROOT } from '../packaged.js';
 import { displayPath, listJson, readJson } from './files.js';
@@ -44,10 +43,16 @@ export function contentDir(
 }
 
 /**
- * Load every library file, the package's where the project has none of its own;
- * a broken file is kept aside with its error, not thrown.
+ * The rules a brand must meet beyond its schema (contrast on every background the
+ * theme derives): they belong to the brand layer, which content does not import.
  */
-export async function loadLibrary(root: string): Promise<Library> {
+export type BrandCheck = (brand: Brand, doc: JsonDocument) => DiagnosticInit[];
+
+/**
+ * Load every library file, the package's where the project has none of its own;
+ * a broken file (or a brand `checkBrand` refuses) is kept aside with its error, not thrown.
+ */
+export async function loadLibrary(root: string, checkBrand: BrandCheck): Promise<Library> {
   await requireContent(root);
   const broken = new Map<string, HandoutError>();
   const collect = async <T>(
@@ -92,7 +97,7 @@ export async function loadLibrary(root: string): Promise<Library> {
     'brands',
     (d) => {
       const brand = validate(d, BrandSchema);
-      const problems = brandProblems(brand, d);
+      const problems = checkBrand(brand, d);
       if (problems.length > 0) throw new HandoutError(problems);
       return brand;
     },

@@ -1,8 +1,8 @@
 /** A QR code to a web address, its caption (a link to the same address) beside it. */
 import { tagged } from '../context.js';
-import type { SliceMaker } from '../flow.js';
 import { shift, slice, stack } from '../slice.js';
 import { textSlices } from '../text.js';
+import type { SliceMaker } from './maker.js';
 
 export const qr: SliceMaker<'qr'> = (block, ctx) => {
   const { theme } = ctx;
