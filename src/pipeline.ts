@@ -12,6 +12,7 @@ import { glyphWarnings } from './brand/glyphs.js';
 import { type Theme, themeFor, type Variant } from './brand/theme.js';
 import { catalogCategories } from './content/catalog.js';
 import { formatDate, languageTag } from './content/dates.js';
+import { documentKind } from './content/document-kind.js';
 import { localise } from './content/exercise-text.js';
 import { readJson } from './content/files.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
@@ -26,7 +27,7 @@ import {
   languageProblem,
   loadLibrary,
 } from './content/library.js';
-import { isProgramme, resolveProgramme } from './content/programme.js';
+import { resolveProgramme } from './content/programme.js';
 import { contentHash } from './content/provenance.js';
 import { type Brand, HandoutSchema, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
@@ -243,7 +244,12 @@ export async function render(project: Project, request: RenderRequest): Promise<
   const doc = await readJson(project.root, file);
   const asked = request.language === undefined ? undefined : languageProblem(project.library, request.language);
   if (asked) throw new HandoutError({ file: doc.file, message: `cannot print it in the language asked for: ${asked}` });
-  return isProgramme(doc.value) ? renderProgramme(project, doc, request) : renderLeaflet(project, doc, request);
+  switch (documentKind(doc.value)) {
+    case 'programme':
+      return renderProgramme(project, doc, request);
+    case 'handout':
+      return renderLeaflet(project, doc, request);
+  }
 }
 
 async function renderLeaflet(project: Project, doc: JsonDocument, request: RenderRequest): Promise<RenderResult> {

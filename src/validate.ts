@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { brandProblems } from './brand/check.js';
 import { glyphWarnings } from './brand/glyphs.js';
+import { documentKind } from './content/document-kind.js';
 import { displayPath, listJson, pictureFileProblems, readJson } from './content/files.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
@@ -19,7 +20,7 @@ import {
   languageProblem,
   loadLibrary,
 } from './content/library.js';
-import { isProgramme, resolveProgramme } from './content/programme.js';
+import { resolveProgramme } from './content/programme.js';
 import { type Handout, HandoutSchema, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
@@ -174,7 +175,7 @@ async function checkDocument(
     doc = await readJson(root, file);
   });
   if (!doc) return;
-  if (!isProgramme(doc.value)) return checkHandout(root, doc, library, templates, problems);
+  if (documentKind(doc.value) === 'handout') return checkHandout(root, doc, library, templates, problems);
   const programmeDoc = doc;
   await collect(problems, () => {
     const programme = validate(programmeDoc, ProgrammeSchema);

@@ -9,10 +9,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FONT_FAMILIES } from '../brand/fonts.js';
+import { documentKind } from '../content/document-kind.js';
 import { listFiles, readJson } from '../content/files.js';
 import { validate } from '../content/json.js';
 import { contentDir, type Library } from '../content/library.js';
-import { isProgramme } from '../content/programme.js';
 import { HandoutSchema, ProgrammeSchema } from '../content/schema.js';
 import type { Job } from './manifest.js';
 
@@ -105,7 +105,7 @@ export class InputIndex {
 /** The exercises and pictures a handout or programme file names. */
 async function readUses(root: string, file: string): Promise<Uses> {
   const doc = await readJson(root, path.resolve(root, file));
-  if (isProgramme(doc.value))
+  if (documentKind(doc.value) === 'programme')
     return { exercises: validate(doc, ProgrammeSchema).exercises.map((e) => e.exercise), pictures: [] };
   const blocks = validate(doc, HandoutSchema).sections.flatMap((s) => s.blocks);
   return {

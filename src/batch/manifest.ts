@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { documentKind } from '../content/document-kind.js';
 import { readJson } from '../content/files.js';
 import { diagnosticAt, type JsonDocument, validate } from '../content/json.js';
 import { brandIds, type Library } from '../content/library.js';
 import { type Manifest, ManifestSchema, type Variant } from '../content/manifest-schema.js';
-import { isProgramme } from '../content/programme.js';
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { isInside, sourcesProblem } from '../output.js';
 
@@ -55,7 +55,7 @@ async function programmeBrand(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-  if (!isProgramme(value)) return undefined;
+  if (documentKind(value) !== 'programme') return undefined;
   return typeof value.brand === 'string' && BRAND_ID.test(value.brand) ? value.brand : INVALID_BRAND;
 }
 

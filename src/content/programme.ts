@@ -54,11 +54,6 @@ function inLanguage(
   return { advice: programme.advice, adviceLang: written, warnings };
 }
 
-/** Whether a parsed JSON file is a programme rather than a handout: it names a client. */
-export function isProgramme(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, 'client');
-}
-
 export function resolveProgramme(
   programme: Programme,
   doc: JsonDocument,
