@@ -27,6 +27,7 @@ import {
   languageProblem,
   loadLibrary,
 } from './content/library.js';
+import { pictureKey } from './content/picture-ref.js';
 import { resolveProgramme } from './content/programme.js';
 import { contentHash } from './content/provenance.js';
 import { type Brand, HandoutSchema, ProgrammeSchema } from './content/schema.js';
@@ -94,7 +95,7 @@ function picturesOf(blocks: readonly BlockNode[]): string[] {
       case 'figures':
         return b.items.map((f) => f.picture);
       case 'qr':
-        return [`qr:${b.href}`];
+        return [pictureKey({ kind: 'qr', href: b.href })];
       case 'media':
         return [b.picture, ...picturesOf(b.children)];
       case 'card':

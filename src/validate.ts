@@ -20,6 +20,7 @@ import {
   languageProblem,
   loadLibrary,
 } from './content/library.js';
+import { pictogramId } from './content/picture-ref.js';
 import { resolveProgramme } from './content/programme.js';
 import { type Handout, HandoutSchema, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
@@ -65,7 +66,7 @@ function looseReferences(doc: JsonDocument, library: Library): DiagnosticInit[] 
             ),
           );
         }
-        if (typeof picture === 'string' && !picture.startsWith('assets/') && !library.pictures.has(picture)) {
+        if (typeof picture === 'string' && pictogramId(picture) && !library.pictures.has(picture)) {
           out.push(
             diagnosticAt(
               doc,

@@ -5,6 +5,7 @@
  * the same document tree as the PDF, so content, order and numbering match.
  */
 import type { Theme } from '../brand/theme.js';
+import { pictureKey } from '../content/picture-ref.js';
 import type { PreparedPicture } from '../images/pictures.js';
 import { sanitiseSvg } from '../images/svg-safety.js';
 import type { BlockNode, Inline, TableRow } from '../markup/tree.js';
@@ -85,7 +86,7 @@ function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): st
     case 'lines':
       return '';
     case 'qr':
-      return `<p class="qr">${picture(`qr:${b.href}`, `QR-kode: ${b.href}`, pictures)} <a href="${escapeHtml(b.href)}">${inlines(b.caption)}</a></p>`;
+      return `<p class="qr">${picture(pictureKey({ kind: 'qr', href: b.href }), `QR-kode: ${b.href}`, pictures)} <a href="${escapeHtml(b.href)}">${inlines(b.caption)}</a></p>`;
     case 'page-break':
       return '';
   }

@@ -13,6 +13,7 @@ import { documentKind } from '../content/document-kind.js';
 import { listFiles, readJson } from '../content/files.js';
 import { validate } from '../content/json.js';
 import { contentDir, type Library } from '../content/library.js';
+import { parsePictureRef } from '../content/picture-ref.js';
 import { HandoutSchema, ProgrammeSchema } from '../content/schema.js';
 import type { Job } from './manifest.js';
 
@@ -132,9 +133,12 @@ async function jobInputs(root: string, library: Library, job: Job, uses: Uses): 
     rel(path.join(contentDir(root, 'brands'), `${job.brand}.json`)),
     ...(brand ? [brand.logo] : []),
     ...[...exercises].map((id) => rel(path.join(contentDir(root, 'exercises'), `${id}.json`))),
-    ...[...pictures].map((p) =>
-      p.startsWith('assets/') ? p : rel(path.join(contentDir(root, 'pictures'), `${p}.json`)),
-    ),
+    ...[...pictures].flatMap((p) => {
+      const ref = parsePictureRef(p);
+      if (ref.kind === 'asset') return [ref.path];
+      // A QR code is made from its address alone: no file holds it.
+      return ref.kind === 'pictogram' ? [rel(path.join(contentDir(root, 'pictures'), `${ref.id}.json`))] : [];
+    }),
     ...templates.map(rel),
     ...[...new Set(['da', job.language])].map((l) => rel(path.join(contentDir(root, 'labels'), `${l}.json`))),
   ]

@@ -10,6 +10,7 @@ import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js
 import { layered, PACKAGE_ROOT } from '../packaged.js';
 import { displayPath, listJson, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, validate } from './json.js';
+import { pictogramId } from './picture-ref.js';
 import { type Brand, BrandSchema, type Exercise, ExerciseSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -156,7 +157,7 @@ export function exercisePictureProblem(library: Library, id: string): Diagnostic
   const loaded = library.exercises.get(id);
   if (!loaded) return undefined;
   const { picture } = loaded.value;
-  if (picture.startsWith('assets/') || library.pictures.has(picture) || library.broken.has(`pictures/${picture}`))
+  if (!pictogramId(picture) || library.pictures.has(picture) || library.broken.has(`pictures/${picture}`))
     return undefined;
   return diagnosticAt(
     loaded.doc,

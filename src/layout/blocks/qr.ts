@@ -1,4 +1,6 @@
 /** A QR code to a web address, its caption (a link to the same address) beside it. */
+
+import { pictureKey } from '../../content/picture-ref.js';
 import { tagged } from '../context.js';
 import { shift, slice, stack } from '../slice.js';
 import { textSlices } from '../text.js';
@@ -29,7 +31,7 @@ export const qr: SliceMaker<'qr'> = (block, ctx) => {
           y: 0,
           width: size,
           height: size,
-          picture: `qr:${block.href}`,
+          picture: pictureKey({ kind: 'qr', href: block.href }),
           alt: `QR-kode: ${block.href}`,
           tag: figure.id,
         },
