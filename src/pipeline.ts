@@ -17,11 +17,11 @@ import { localise } from './content/exercise-text.js';
 import { readJson } from './content/files.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
+import { fillLabel, type Labels } from './content/labels.js';
 import {
   brandAt,
   brandById,
   exercisePictureProblem,
-  type Labels,
   type Library,
   labelsFor,
   languageProblem,
@@ -193,21 +193,20 @@ async function renderDocument(
   );
   const aspect = pictureAspect(pictures);
   const measure = fontMeasurer(fonts);
-  const pageOf = labels.pageOf ?? 'Side {page} af {pages}';
   const layout = layoutDocument({
     blocks,
     theme,
     measure,
     aspect,
     hyphenate: await hyphenators(source.language),
-    labels: { continued: labels.continued },
+    labels,
     furniture: {
       logo: { picture: brand.logo, alt: brand.organisation, aspect: aspect(brand.logo) },
       organisation: brand.organisation,
       department: brand.department,
       note: source.note,
       footer: source.footer,
-      pageOf: (page, count) => pageOf.replace('{page}', String(page)).replace('{pages}', String(count)),
+      pageOf: (page, pages) => fillLabel(labels.pageOf, { page, pages }),
     },
   });
   if (layout.problems.length > 0) {
@@ -233,9 +232,10 @@ async function renderDocument(
     language: languageTag(source.language),
     organisation: brand.organisation,
     footer: source.footer,
+    labels,
   };
   const html = options.alternatives?.includes('html') ? documentHtml(blocks, theme, pictures, page) : undefined;
-  const text = options.alternatives?.includes('txt') ? documentText(blocks, labels.picture ?? 'Billede') : undefined;
+  const text = options.alternatives?.includes('txt') ? documentText(blocks, labels.picture) : undefined;
   return { pdf, pages: layout.pages, html, text };
 }
 
@@ -290,10 +290,10 @@ async function renderLeaflet(project: Project, doc: JsonDocument, request: Rende
       subtitle: handout.subtitle,
       keywords: [documentId, `version ${version}`, hash].join(', '),
       footer: [
-        `${labels.documentId ?? 'Dok.-id'} ${documentId}`,
-        `${labels.version ?? 'Version'} ${version}`,
-        `${labels.contentHash ?? 'Kontrol'} ${hash}`,
-        `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
+        `${labels.documentId} ${documentId}`,
+        `${labels.version} ${version}`,
+        `${labels.contentHash} ${hash}`,
+        `${labels.phone} ${brand.phone}`,
       ].join(' · '),
       date: documentDate(handout.meta.date),
       file: doc.file,
@@ -335,7 +335,7 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
   const { view, warnings } = resolveProgramme(programme, doc, library, labels, language);
   const date = formatDate(programme.date, language);
   // The client's name goes on the page only: never into metadata, file names or logs.
-  const title = labels.programmeTitle ?? 'Dit træningsprogram';
+  const title = labels.programmeTitle;
   const result = await renderDocument(
     project,
     {
@@ -346,7 +346,7 @@ async function renderProgramme(project: Project, doc: JsonDocument, request: Ren
       subtitle: `${brand.organisation}, ${date}`,
       footer: [
         brand.organisation,
-        `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
+        `${labels.phone} ${brand.phone}`,
         ...(brand.web ? [brand.web.replace(/^https?:\/\//, '')] : []),
       ].join(' · '),
       note: `${programme.client} · ${date}`,
@@ -385,7 +385,7 @@ export async function renderCatalog(
     [...library.exercises.values()].map((e) => localise(e.value, language).exercise),
     labels,
   );
-  const title = labels.catalogTitle ?? 'Øvelseskatalog';
+  const title = labels.catalogTitle;
   return renderDocument(
     project,
     {
@@ -393,7 +393,7 @@ export async function renderCatalog(
       view: { title, count: library.exercises.size, categories },
       language,
       title,
-      footer: [brand.organisation, `${labels.phone ?? 'Tlf.'} ${brand.phone}`].join(' · '),
+      footer: [brand.organisation, `${labels.phone} ${brand.phone}`].join(' · '),
       date: documentDate(undefined),
       file: 'content/exercises',
     },

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SceneSchema } from '../pictures/scene.js';
-import { LabelsSchema } from './library.js';
+import { LabelsSchema } from './labels.js';
 import { ManifestSchema } from './manifest-schema.js';
 import { BrandSchema, ExerciseSchema, HandoutSchema, ProgrammeSchema } from './schema.js';
 

@@ -10,12 +10,10 @@ import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js
 import { layered, PACKAGE_ROOT } from '../packaged.js';
 import { displayPath, listJson, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, validate } from './json.js';
+import { type Labels, LabelsSchema, type LabelTable, missingLabels } from './labels.js';
 import { pictogramId } from './picture-ref.js';
 import { type Brand, BrandSchema, type Exercise, ExerciseSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
-
-export const LabelsSchema = z.record(z.string().regex(/^(\$schema|[a-zA-Z][a-zA-Z0-9]*)$/), z.string());
-export type Labels = z.infer<typeof LabelsSchema>;
 
 export interface Loaded<T> {
   value: T;
@@ -26,7 +24,7 @@ export interface Library {
   root: string;
   exercises: ReadonlyMap<string, Loaded<Exercise>>;
   brands: ReadonlyMap<string, Loaded<Brand>>;
-  labels: ReadonlyMap<string, Loaded<Labels>>;
+  labels: ReadonlyMap<string, Loaded<LabelTable>>;
   /** Picture ids with their scene files under content/pictures/. */
   pictures: ReadonlyMap<string, JsonDocument>;
   /**
@@ -207,10 +205,18 @@ export function labelsFor(library: Library, language: string): Labels {
     const failed = library.broken.get(`labels/${lang}`);
     if (failed) throw failed;
   }
-  const base = library.labels.get('da')?.value ?? {};
+  const da = library.labels.get('da');
   const own = library.labels.get(language.slice(0, 2))?.value ?? {};
   // A missing translation falls back to Danish, the language the library is written in.
-  return { ...base, ...own };
+  const labels = { ...da?.value, ...own };
+  const missing = missingLabels(labels);
+  if (missing.length > 0)
+    throw new HandoutError({
+      file: da?.doc.file ?? 'content/labels/da.json',
+      message: `missing label${missing.length === 1 ? '' : 's'} ${missing.map((k) => `"${k}"`).join(', ')}`,
+      hint: "add it, or delete the project's own file to use the package's words",
+    });
+  return labels as Labels;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** A QR code to a web address, its caption (a link to the same address) beside it. */
 
+import { fillLabel } from '../../content/labels.js';
 import { pictureKey } from '../../content/picture-ref.js';
 import { tagged } from '../context.js';
 import { shift, slice, stack } from '../slice.js';
@@ -11,7 +12,8 @@ export const qr: SliceMaker<'qr'> = (block, ctx) => {
   const size = theme.size.body * 4.6;
   const gap = 10;
   const group = tagged(ctx, 'Div');
-  const figure = ctx.structure.add(group, 'Figure', { alt: `QR-kode: ${block.href}` });
+  const alt = fillLabel(ctx.labels.qrCode, { address: block.href });
+  const figure = ctx.structure.add(group, 'Figure', { alt });
   const caption = stack(
     textSlices(
       block.caption.map((i) => (i.kind === 'text' ? { ...i, href: i.href ?? block.href } : i)),
@@ -32,7 +34,7 @@ export const qr: SliceMaker<'qr'> = (block, ctx) => {
           width: size,
           height: size,
           picture: pictureKey({ kind: 'qr', href: block.href }),
-          alt: `QR-kode: ${block.href}`,
+          alt,
           tag: figure.id,
         },
         ...shift(caption.items, size + gap, Math.max(0, (size - caption.height) / 2)),
