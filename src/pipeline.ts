@@ -14,9 +14,9 @@ import { catalogCategories } from './content/catalog.js';
 import { formatDate, languageTag } from './content/dates.js';
 import { documentKind } from './content/document-kind.js';
 import { localise } from './content/exercise-text.js';
-import { readJson } from './content/files.js';
+import { MAX_CONTENT_BYTES, readJson } from './content/files.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
-import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
+import { diagnosticAt, type JsonDocument, objectDocument, validate } from './content/json.js';
 import { fillLabel, type Labels } from './content/labels.js';
 import {
   brandAt,
@@ -30,7 +30,13 @@ import {
 import { pictureKey } from './content/picture-ref.js';
 import { resolveProgramme } from './content/programme.js';
 import { contentHash } from './content/provenance.js';
-import { type Brand, HandoutSchema, ProgrammeSchema } from './content/schema.js';
+import {
+  type Brand,
+  type HandoutContent,
+  HandoutSchema,
+  type ProgrammeContent,
+  ProgrammeSchema,
+} from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 import { drawDocument } from './draw/document.js';
@@ -58,8 +64,11 @@ export async function openProject(root: string): Promise<Project> {
 }
 
 export interface RenderRequest {
-  /** Path of the content file: a handout, or a client's programme. */
-  handout: string;
+  /**
+   * The content: a handout or a client's programme, as the path of its file (relative
+   * to the project) or as the object the file would hold.
+   */
+  handout: string | HandoutContent | ProgrammeContent;
   /** Brand id from content/brands/; a programme names its own, which this overrides. */
   brand?: string;
   /** PDF/A-2a for archiving, as well as PDF/UA-1. */
@@ -239,10 +248,18 @@ async function renderDocument(
   return { pdf, pages: layout.pages, html, text };
 }
 
+/** How diagnostics name content given as an object: by its id, when it has one. */
+function contentName(content: object): string {
+  const id = (content as { id?: unknown }).id;
+  return typeof id === 'string' ? `(content object "${id.slice(0, 60)}")` : '(content object)';
+}
+
 /** A handout or a programme, whichever the file holds. */
 export async function render(project: Project, request: RenderRequest): Promise<RenderResult> {
-  const file = path.resolve(project.root, request.handout);
-  const doc = await readJson(project.root, file);
+  const doc =
+    typeof request.handout === 'string'
+      ? await readJson(project.root, path.resolve(project.root, request.handout))
+      : objectDocument(contentName(request.handout), request.handout, MAX_CONTENT_BYTES);
   const asked = request.language === undefined ? undefined : languageProblem(project.library, request.language);
   if (asked) throw new HandoutError({ file: doc.file, message: `cannot print it in the language asked for: ${asked}` });
   switch (documentKind(doc.value)) {
