@@ -40,9 +40,12 @@ export function parseSvgColour(value: string): SvgColour | undefined {
 
 /** Attributes (and style properties) whose value is a colour. */
 export const COLOUR_ATTRIBUTES = new Set(['fill', 'stroke', 'color', 'stop-color', 'flood-color', 'lighting-color']);
-/** Of those, the paints, which may also name a gradient or pattern: url(#id), with a colour in case it is missing. */
+/**
+ * Of those, the paints, which may also name a gradient or pattern: url(#id), with a
+ * colour in case it is missing. Where a url() may point is svg-safety's rule, not this one.
+ */
 const PAINTS = new Set(['fill', 'stroke']);
-const PAINT_SERVER = /^url\(\s*['"]?#[^)]*\)\s*(.*)$/i;
+const PAINT_SERVER = /^url\([^)]*\)\s*(.*)$/i;
 
 /** Why a colour attribute's value cannot be drawn, or undefined when it can. */
 export function colourProblem(attribute: string, value: string): string | undefined {
