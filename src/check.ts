@@ -4,7 +4,9 @@
  * review; a leaflet whose content changed since it was built must carry a new
  * version number.
  */
+
 import { loadRecord } from './batch/record.js';
+import { brandProblems } from './brand/check.js';
 import { formatDose, mergeDose } from './content/dose.js';
 import { doseConflicts, doseMentions } from './content/dose-text.js';
 import { displayPath, listJson, readJson } from './content/files.js';
@@ -165,7 +167,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 export async function checkProject(root: string, options: CheckOptions): Promise<DiagnosticInit[]> {
-  const library = await loadLibrary(root);
+  const library = await loadLibrary(root, brandProblems);
   const record = await loadRecord(root);
   const problems: DiagnosticInit[] = [];
   const uses: ExerciseUse[] = [];

@@ -1,7 +1,15 @@
 /** The library API: the same pipeline the command line uses. */
 
 export { parseJson } from './content/json.js';
-export type { Brand, Dose, Exercise, Handout } from './content/schema.js';
+export type {
+  Brand,
+  Dose,
+  Exercise,
+  Handout,
+  HandoutContent,
+  Programme,
+  ProgrammeContent,
+} from './content/schema.js';
 export type { DiagnosticInit, Position } from './diagnostics.js';
 export { formatDiagnostic, HandoutError } from './diagnostics.js';
 export type { Page, PlacedItem } from './layout/types.js';

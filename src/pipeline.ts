@@ -2,36 +2,46 @@
  * The whole path from a handout file to PDF bytes, one stage after the other:
  * load -> render template -> parse markup -> prepare pictures -> layout -> draw.
  */
+
 import path from 'node:path';
 import { documentHtml } from './alternative/html.js';
 import { documentText } from './alternative/text.js';
+import { brandProblems } from './brand/check.js';
 import { loadFonts } from './brand/fonts.js';
+import { glyphWarnings } from './brand/glyphs.js';
 import { type Theme, themeFor, type Variant } from './brand/theme.js';
 import { catalogCategories } from './content/catalog.js';
 import { formatDate, languageTag } from './content/dates.js';
+import { documentKind } from './content/document-kind.js';
 import { localise } from './content/exercise-text.js';
-import { readJson } from './content/files.js';
-import { glyphWarnings } from './content/glyphs.js';
+import { MAX_CONTENT_BYTES, readJson } from './content/files.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
-import { hyphenatorFor } from './content/hyphenation.js';
-import { diagnosticAt, type JsonDocument, validate } from './content/json.js';
+import { diagnosticAt, type JsonDocument, objectDocument, validate } from './content/json.js';
+import { fillLabel, type Labels } from './content/labels.js';
 import {
   brandAt,
   brandById,
   exercisePictureProblem,
-  type Labels,
   type Library,
   labelsFor,
   languageProblem,
   loadLibrary,
 } from './content/library.js';
-import { isProgramme, resolveProgramme } from './content/programme.js';
+import { pictureKey } from './content/picture-ref.js';
+import { resolveProgramme } from './content/programme.js';
 import { contentHash } from './content/provenance.js';
-import { type Brand, HandoutSchema, ProgrammeSchema } from './content/schema.js';
+import {
+  type Brand,
+  type HandoutContent,
+  HandoutSchema,
+  type ProgrammeContent,
+  ProgrammeSchema,
+} from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError } from './diagnostics.js';
 import { drawDocument } from './draw/document.js';
 import { type PreparedPicture, preparePictures } from './images/pictures.js';
+import { hyphenatorFor } from './layout/hyphenation.js';
 import { layoutDocument } from './layout/layout.js';
 import type { Hyphenator } from './layout/lines.js';
 import { fontMeasurer } from './layout/measure.js';
@@ -49,13 +59,16 @@ export interface Project {
 /** Load a project's library and templates once; render any number of handouts with it. */
 export async function openProject(root: string): Promise<Project> {
   const absolute = path.resolve(root);
-  const [library, templates] = await Promise.all([loadLibrary(absolute), loadTemplates(absolute)]);
+  const [library, templates] = await Promise.all([loadLibrary(absolute, brandProblems), loadTemplates(absolute)]);
   return { root: absolute, library, templates };
 }
 
 export interface RenderRequest {
-  /** Path of the content file: a handout, or a client's programme. */
-  handout: string;
+  /**
+   * The content: a handout or a client's programme, as the path of its file (relative
+   * to the project) or as the object the file would hold.
+   */
+  handout: string | HandoutContent | ProgrammeContent;
   /** Brand id from content/brands/; a programme names its own, which this overrides. */
   brand?: string;
   /** PDF/A-2a for archiving, as well as PDF/UA-1. */
@@ -91,7 +104,7 @@ function picturesOf(blocks: readonly BlockNode[]): string[] {
       case 'figures':
         return b.items.map((f) => f.picture);
       case 'qr':
-        return [`qr:${b.href}`];
+        return [pictureKey({ kind: 'qr', href: b.href })];
       case 'media':
         return [b.picture, ...picturesOf(b.children)];
       case 'card':
@@ -189,21 +202,20 @@ async function renderDocument(
   );
   const aspect = pictureAspect(pictures);
   const measure = fontMeasurer(fonts);
-  const pageOf = labels.pageOf ?? 'Side {page} af {pages}';
   const layout = layoutDocument({
     blocks,
     theme,
     measure,
     aspect,
     hyphenate: await hyphenators(source.language),
-    labels: { continued: labels.continued },
+    labels,
     furniture: {
       logo: { picture: brand.logo, alt: brand.organisation, aspect: aspect(brand.logo) },
       organisation: brand.organisation,
       department: brand.department,
       note: source.note,
       footer: source.footer,
-      pageOf: (page, count) => pageOf.replace('{page}', String(page)).replace('{pages}', String(count)),
+      pageOf: (page, pages) => fillLabel(labels.pageOf, { page, pages }),
     },
   });
   if (layout.problems.length > 0) {
@@ -229,16 +241,26 @@ async function renderDocument(
     language: languageTag(source.language),
     organisation: brand.organisation,
     footer: source.footer,
+    labels,
   };
   const html = options.alternatives?.includes('html') ? documentHtml(blocks, theme, pictures, page) : undefined;
-  const text = options.alternatives?.includes('txt') ? documentText(blocks, labels.picture ?? 'Billede') : undefined;
+  const text = options.alternatives?.includes('txt') ? documentText(blocks, labels.picture) : undefined;
   return { pdf, pages: layout.pages, html, text };
+}
+
+/** How diagnostics name content given as an object: by its id, when it has one. */
+function contentName(content: object): string {
+  const id = (content as { id?: unknown }).id;
+  return typeof id === 'string' ? `(content object "${id.slice(0, 60)}")` : '(content object)';
 }
 
 /** A handout or a programme, whichever the file holds. */
 export async function render(project: Project, request: RenderRequest): Promise<RenderResult> {
-  const file = path.resolve(project.root, request.handout);
-  return renderJson(project, await readJson(project.root, file), request);
+  const doc =
+    typeof request.handout === 'string'
+      ? await readJson(project.root, path.resolve(project.root, request.handout))
+      : objectDocument(contentName(request.handout), request.handout, MAX_CONTENT_BYTES);
+  return renderJson(project, doc, request);
 }
 
 /**
@@ -252,7 +274,12 @@ export async function renderJson(
 ): Promise<RenderResult> {
   const asked = request.language === undefined ? undefined : languageProblem(project.library, request.language);
   if (asked) throw new HandoutError({ file: doc.file, message: `cannot print it in the language asked for: ${asked}` });
-  return isProgramme(doc.value) ? renderProgramme(project, doc, request) : renderLeaflet(project, doc, request);
+  switch (documentKind(doc.value)) {
+    case 'programme':
+      return renderProgramme(project, doc, request);
+    case 'handout':
+      return renderLeaflet(project, doc, request);
+  }
 }
 
 async function renderLeaflet(
@@ -296,10 +323,10 @@ async function renderLeaflet(
       subtitle: handout.subtitle,
       keywords: [documentId, `version ${version}`, hash].join(', '),
       footer: [
-        `${labels.documentId ?? 'Dok.-id'} ${documentId}`,
-        `${labels.version ?? 'Version'} ${version}`,
-        `${labels.contentHash ?? 'Kontrol'} ${hash}`,
-        `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
+        `${labels.documentId} ${documentId}`,
+        `${labels.version} ${version}`,
+        `${labels.contentHash} ${hash}`,
+        `${labels.phone} ${brand.phone}`,
       ].join(' · '),
       date: documentDate(handout.meta.date),
       file: doc.file,
@@ -345,7 +372,7 @@ async function renderProgramme(
   const { view, warnings } = resolveProgramme(programme, doc, library, labels, language);
   const date = formatDate(programme.date, language);
   // The client's name goes on the page only: never into metadata, file names or logs.
-  const title = labels.programmeTitle ?? 'Dit træningsprogram';
+  const title = labels.programmeTitle;
   const result = await renderDocument(
     project,
     {
@@ -356,7 +383,7 @@ async function renderProgramme(
       subtitle: `${brand.organisation}, ${date}`,
       footer: [
         brand.organisation,
-        `${labels.phone ?? 'Tlf.'} ${brand.phone}`,
+        `${labels.phone} ${brand.phone}`,
         ...(brand.web ? [brand.web.replace(/^https?:\/\//, '')] : []),
       ].join(' · '),
       note: `${programme.client} · ${date}`,
@@ -395,7 +422,7 @@ export async function renderCatalog(
     [...library.exercises.values()].map((e) => localise(e.value, language).exercise),
     labels,
   );
-  const title = labels.catalogTitle ?? 'Øvelseskatalog';
+  const title = labels.catalogTitle;
   return renderDocument(
     project,
     {
@@ -403,7 +430,7 @@ export async function renderCatalog(
       view: { title, count: library.exercises.size, categories },
       language,
       title,
-      footer: [brand.organisation, `${labels.phone ?? 'Tlf.'} ${brand.phone}`].join(' · '),
+      footer: [brand.organisation, `${labels.phone} ${brand.phone}`].join(' · '),
       date: documentDate(undefined),
       file: 'content/exercises',
     },

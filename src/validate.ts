@@ -4,9 +4,12 @@
  * syntax and markup, and every reference (exercise, brand, template, label,
  * picture and image file).
  */
+
 import path from 'node:path';
+import { brandProblems } from './brand/check.js';
+import { glyphWarnings } from './brand/glyphs.js';
+import { documentKind } from './content/document-kind.js';
 import { displayPath, listJson, pictureFileProblems, readJson } from './content/files.js';
-import { glyphWarnings } from './content/glyphs.js';
 import { handoutFileProblems, resolveHandout } from './content/handout.js';
 import { diagnosticAt, type JsonDocument, type JsonPath, validate } from './content/json.js';
 import {
@@ -17,7 +20,8 @@ import {
   languageProblem,
   loadLibrary,
 } from './content/library.js';
-import { isProgramme, resolveProgramme } from './content/programme.js';
+import { pictogramId } from './content/picture-ref.js';
+import { resolveProgramme } from './content/programme.js';
 import { type Handout, HandoutSchema, type Programme, ProgrammeSchema } from './content/schema.js';
 import { didYouMean } from './content/suggest.js';
 import { type DiagnosticInit, HandoutError, uniqueDiagnostics } from './diagnostics.js';
@@ -62,7 +66,7 @@ function looseReferences(doc: JsonDocument, library: Library): DiagnosticInit[] 
         const at = ['sections', s, 'blocks', b, 'items', i];
         const unknown = unknownExercise(doc, at, exercise, library);
         if (unknown) out.push(unknown);
-        if (typeof picture === 'string' && !picture.startsWith('assets/') && !library.pictures.has(picture)) {
+        if (typeof picture === 'string' && pictogramId(picture) && !library.pictures.has(picture)) {
           out.push(
             diagnosticAt(
               doc,
@@ -105,7 +109,7 @@ async function checkHandout(
 export async function validateProject(rootDir: string, extra: readonly string[] = []): Promise<DiagnosticInit[]> {
   const root = path.resolve(rootDir);
   const problems: DiagnosticInit[] = [];
-  const library = await loadLibrary(root);
+  const library = await loadLibrary(root, brandProblems);
   problems.push(...[...library.broken.values()].flatMap((e) => e.diagnostics));
 
   let templates: Templates | undefined;
@@ -183,7 +187,7 @@ export async function documentProblems(
   templates: Templates | undefined,
 ): Promise<DiagnosticInit[]> {
   const problems: DiagnosticInit[] = [];
-  if (!isProgramme(doc.value)) {
+  if (documentKind(doc.value) === 'handout') {
     await checkHandout(root, doc, library, templates, problems);
     return problems;
   }

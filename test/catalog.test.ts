@@ -1,6 +1,6 @@
 /** The exercise catalogue and the exercise library it shows: every exercise complete and pictured. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tagLabelKey } from '../src/content/catalog.js';
+import { tagLabelKey } from '../src/content/labels.js';
 import { exercisePictureProblem } from '../src/content/library.js';
 import { openProject, type Project, renderCatalog } from '../src/pipeline.js';
 import { readPdf } from './helpers/pdf.js';

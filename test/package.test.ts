@@ -12,7 +12,7 @@ import { cp, mkdir, mkdtemp, readFile, rename, symlink, writeFile } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from './helpers/pdf.js';
 import { ROOT } from './helpers/project.js';
 
@@ -38,16 +38,38 @@ async function install(tarball: string, app: string): Promise<string> {
   return path.join(modules, 'handout');
 }
 
+/** Where the tarball was packed and installed, once for the tests below. */
+interface Installed {
+  tmp: string;
+  app: string;
+  tool: string;
+  paths: string[];
+}
+
+async function packAndInstall(): Promise<Installed> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'handout-pack-'));
+  const packed = await run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: ROOT, maxBuffer: 1 << 26 });
+  const [{ filename, files }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as [
+    { filename: string; files: { path: string }[] },
+  ];
+  const app = path.join(tmp, 'app');
+  await mkdir(app);
+  // The clinic's own package.json: --version must not print its version.
+  await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'klinik', version: '9.9.9', private: true }));
+  const tool = await install(path.join(tmp, filename), app);
+  return { tmp, app, tool, paths: files.map((f) => f.path) };
+}
+
+let installed: Installed;
+beforeAll(async () => {
+  installed = await packAndInstall();
+}, 300_000);
+
 describe('the packed package', () => {
   it('holds the tool and its defaults only, installs, inits a project and builds a PDF', {
     timeout: 300_000,
   }, async () => {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'handout-pack-'));
-    const packed = await run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: ROOT, maxBuffer: 1 << 26 });
-    const [{ filename, files }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as [
-      { filename: string; files: { path: string }[] },
-    ];
-    const paths = files.map((f) => f.path);
+    const { app, tool, paths } = installed;
     expect(paths).toEqual(
       expect.arrayContaining([
         'package.json',
@@ -74,14 +96,6 @@ describe('the packed package', () => {
       ),
     ).toEqual([]);
 
-    const app = path.join(tmp, 'app');
-    await mkdir(app);
-    // The clinic's own package.json: --version must not print its version.
-    await writeFile(
-      path.join(app, 'package.json'),
-      JSON.stringify({ name: 'klinik', version: '9.9.9', private: true }),
-    );
-    const tool = await install(path.join(tmp, filename), app);
     const { version } = JSON.parse(await readFile(path.join(tool, 'package.json'), 'utf8')) as { version: string };
     const cli = path.join(tool, 'dist/src/cli/main.js');
     const handout = (cwd: string, ...args: string[]) =>
@@ -98,4 +112,72 @@ describe('the packed package', () => {
     expect(text).toContain('Kom godt i gang');
     expect(text).toContain('Vip med bækkenet');
   });
+
+  it("compiles in a consumer's strict tsc without skipLibCheck, and renders content given as an object", {
+    timeout: 300_000,
+  }, async () => {
+    const consumer = path.join(installed.tmp, 'consumer');
+    await mkdir(path.join(consumer, 'node_modules/@types'), { recursive: true });
+    // A consumer on Node has Node's types; everything else comes with the package and its dependencies.
+    await symlink(path.join(installed.app, 'node_modules/handout'), path.join(consumer, 'node_modules/handout'), 'dir');
+    await symlink(path.join(ROOT, 'node_modules/@types/node'), path.join(consumer, 'node_modules/@types/node'), 'dir');
+    await writeFile(path.join(consumer, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+    await writeFile(
+      path.join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          skipLibCheck: false,
+          outDir: 'out',
+        },
+        files: ['render.ts'],
+      }),
+    );
+    await writeFile(path.join(consumer, 'render.ts'), CONSUMER);
+    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    const compiled = await run(process.execPath, [tsc, '-p', consumer]).catch((e: { stdout: string }) => e);
+    expect(compiled.stdout).toBe('');
+
+    await handoutInit(installed, consumer);
+    const rendered = await run(process.execPath, [path.join(consumer, 'out/render.js')], { cwd: consumer });
+    expect(rendered.stdout).toBe('kom-godt-i-gang p-0002\n');
+    const sheet = await readPdf(await readFile(path.join(consumer, 'p-0002.pdf')));
+    expect(sheet.pages.map((p) => p.text).join('\n')).toContain('Bo Jensen');
+  });
 });
+
+/** `handout init` in `dir`, with the installed package's command. */
+async function handoutInit({ tool }: Installed, dir: string): Promise<void> {
+  await run(process.execPath, [path.join(tool, 'dist/src/cli/main.js'), 'init'], { cwd: dir });
+}
+
+/** A clinic's script: a handout by its path, a programme its own system composed as an object. */
+const CONSUMER = `import { writeFile } from 'node:fs/promises';
+import { HandoutError, formatDiagnostic, openProject, render, type ProgrammeContent } from 'handout';
+
+const project = await openProject('.');
+const leaflet = await render(project, { handout: 'content/handouts/kom-godt-i-gang.json', brand: 'min-klinik' });
+const programme: ProgrammeContent = {
+  id: 'p-0002',
+  brand: 'min-klinik',
+  client: 'Bo Jensen',
+  date: '2026-11-20',
+  therapist: 'Mette',
+  weeks: 2,
+  exercises: [{ exercise: 'pelvic-tilt', note: 'Roligt.' }],
+};
+try {
+  const sheet = await render(project, { handout: programme });
+  const bytes: Uint8Array = sheet.pdf;
+  await writeFile('p-0002.pdf', bytes);
+  console.log(leaflet.id, sheet.id);
+} catch (error) {
+  if (error instanceof HandoutError) console.error(error.diagnostics.map(formatDiagnostic).join('\\n'));
+  throw error;
+}
+`;

@@ -1,5 +1,5 @@
 /** A clinic's exercise sheet for one client, read back from the PDF. */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { readPdf } from './helpers/pdf.js';
 import { copyProject, editFile, ROOT } from './helpers/project.js';
 import { readQr } from './helpers/qr.js';
 import { crop, renderPage } from './helpers/raster.js';
+import { openPdf, taggedPages, walk } from './helpers/structure.js';
 
 const ANNA = 'content/programmes/p-2026-0142.json';
 let project: Project;
@@ -20,6 +21,12 @@ let project: Project;
 beforeAll(async () => {
   project = await openProject(ROOT);
 });
+
+async function labelFile(language: string): Promise<Record<string, string>> {
+  return JSON.parse(await readFile(path.join(ROOT, 'content/labels', `${language}.json`), 'utf8'));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Titles of exercise cards ("1. Find muskelkorsettet") on each page. */
 function exerciseTitles(pages: { lines: { text: string; fontSize: number }[] }[], size: number) {
@@ -106,6 +113,36 @@ describe("Anna Hansen's exercise sheet", () => {
     expect(pdf.pages[0]?.text).toContain(`Page 1 of ${pdf.pages.length}`);
     expect(pdf.info.Language).toBe('en-GB');
     expect(result.warnings).toEqual([]);
+  });
+
+  it('in English says nothing in Danish: not on the page, in a link or picture description, nor in the metadata', async () => {
+    const result = await render(project, { handout: ANNA, language: 'en' });
+    const doc = await openPdf(result.pdf);
+    const said: string[] = [];
+    for (const page of await taggedPages(doc)) walk(page.tree, (n) => n.alt && said.push(`alt: ${n.alt}`));
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      for (const a of (await page.getAnnotations()) as { contentsObj?: { str: string } }[])
+        if (a.contentsObj?.str) said.push(`link: ${a.contentsObj.str}`);
+    }
+    await doc.destroy();
+    const pdf = await readPdf(result.pdf);
+    said.push(pdf.text, ...Object.values(pdf.info).map(String));
+    expect(said).toContain('link: Call 23456789');
+    expect(said.filter((s) => s.startsWith('alt: QR code: https://'))).toHaveLength(2);
+    // Every fixed word of every Danish label that English says otherwise.
+    const [da, en] = [await labelFile('da'), await labelFile('en')];
+    const danish = Object.entries(da)
+      .filter(([key, word]) => !key.startsWith('tag') && key !== '$schema' && word !== en[key])
+      // "hold {n} sek." and "hold {n} sec." share "hold".
+      .flatMap(([key, word]) => word.split(/\{\w+\}|,/).flatMap((w) => (en[key]?.includes(w.trim()) ? [] : [w.trim()])))
+      .filter((w) => w.length >= 3);
+    expect(danish).toEqual(expect.arrayContaining(['Ring', 'Skriv til', 'QR-kode:', 'Side', 'Tlf.']));
+    for (const word of danish)
+      expect(
+        said.filter((s) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(word)}($|[^\\p{L}])`, 'u').test(s)),
+        word,
+      ).toEqual([]);
   });
 
   it('falls back to Danish for a missing translation, and says so', async () => {

@@ -5,6 +5,8 @@
  * the same document tree as the PDF, so content, order and numbering match.
  */
 import type { Theme } from '../brand/theme.js';
+import { fillLabel, type Labels } from '../content/labels.js';
+import { pictureKey } from '../content/picture-ref.js';
 import type { PreparedPicture } from '../images/pictures.js';
 import { sanitiseSvg } from '../images/svg-safety.js';
 import type { BlockNode, Inline, TableRow } from '../markup/tree.js';
@@ -14,6 +16,7 @@ export interface HtmlPage {
   language: string;
   organisation: string;
   footer: string;
+  labels: Pick<Labels, 'qrCode'>;
 }
 
 function escapeHtml(text: string): string {
@@ -43,8 +46,8 @@ function picture(ref: string, alt: string, pictures: ReadonlyMap<string, Prepare
   return sanitiseSvg(p.svg, { role: 'img', 'aria-label': alt });
 }
 
-function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): string {
-  const all = (children: readonly BlockNode[]) => children.map((c) => block(c, pictures)).join('\n');
+function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>, labels: HtmlPage['labels']): string {
+  const all = (children: readonly BlockNode[]) => children.map((c) => block(c, pictures, labels)).join('\n');
   switch (b.kind) {
     case 'heading':
       return `<h${b.level}>${inlines(b.inlines)}</h${b.level}>`;
@@ -85,7 +88,7 @@ function block(b: BlockNode, pictures: ReadonlyMap<string, PreparedPicture>): st
     case 'lines':
       return '';
     case 'qr':
-      return `<p class="qr">${picture(`qr:${b.href}`, `QR-kode: ${b.href}`, pictures)} <a href="${escapeHtml(b.href)}">${inlines(b.caption)}</a></p>`;
+      return `<p class="qr">${picture(pictureKey({ kind: 'qr', href: b.href }), fillLabel(labels.qrCode, { address: b.href }), pictures)} <a href="${escapeHtml(b.href)}">${inlines(b.caption)}</a></p>`;
     case 'page-break':
       return '';
   }
@@ -122,7 +125,7 @@ a{color:${colour.primary}}header,footer{color:#4d4d4d;font-size:.9rem}`;
 <body>
 <header><p>${escapeHtml(page.organisation)}</p></header>
 <main>
-${blocks.map((b) => block(b, pictures)).join('\n')}
+${blocks.map((b) => block(b, pictures, page.labels)).join('\n')}
 </main>
 <footer><p>${escapeHtml(page.footer)}</p></footer>
 </body>

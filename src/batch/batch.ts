@@ -2,9 +2,11 @@
  * A batch build: expand the manifest, keep this shard's jobs, skip what is up to
  * date, render the rest in parallel, and record what was built.
  */
+
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { brandProblems } from '../brand/check.js';
 import { loadLibrary } from '../content/library.js';
 import { type DiagnosticInit, formatDiagnostic } from '../diagnostics.js';
 import { InputIndex } from './inputs.js';
@@ -59,7 +61,7 @@ export async function runBatch(
   const started = performance.now();
   const root = path.resolve(options.root);
   const { manifest, doc } = await loadManifest(root, options.manifest);
-  const library = await loadLibrary(root);
+  const library = await loadLibrary(root, brandProblems);
   const all = await expandManifest(manifest, root, library, doc);
   const jobs = options.shard ? all.filter((j) => inShard(j.output, options.shard as Shard)) : all;
 

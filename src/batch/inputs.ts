@@ -9,10 +9,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FONT_FAMILIES } from '../brand/fonts.js';
+import { documentKind } from '../content/document-kind.js';
 import { listFiles, readJson } from '../content/files.js';
 import { validate } from '../content/json.js';
 import { contentDir, type Library } from '../content/library.js';
-import { isProgramme } from '../content/programme.js';
+import { parsePictureRef } from '../content/picture-ref.js';
 import { HandoutSchema, ProgrammeSchema } from '../content/schema.js';
 import type { Job } from './manifest.js';
 
@@ -105,7 +106,7 @@ export class InputIndex {
 /** The exercises and pictures a handout or programme file names. */
 async function readUses(root: string, file: string): Promise<Uses> {
   const doc = await readJson(root, path.resolve(root, file));
-  if (isProgramme(doc.value))
+  if (documentKind(doc.value) === 'programme')
     return { exercises: validate(doc, ProgrammeSchema).exercises.map((e) => e.exercise), pictures: [] };
   const blocks = validate(doc, HandoutSchema).sections.flatMap((s) => s.blocks);
   return {
@@ -132,9 +133,12 @@ async function jobInputs(root: string, library: Library, job: Job, uses: Uses): 
     rel(path.join(contentDir(root, 'brands'), `${job.brand}.json`)),
     ...(brand ? [brand.logo] : []),
     ...[...exercises].map((id) => rel(path.join(contentDir(root, 'exercises'), `${id}.json`))),
-    ...[...pictures].map((p) =>
-      p.startsWith('assets/') ? p : rel(path.join(contentDir(root, 'pictures'), `${p}.json`)),
-    ),
+    ...[...pictures].flatMap((p) => {
+      const ref = parsePictureRef(p);
+      if (ref.kind === 'asset') return [ref.path];
+      // A QR code is made from its address alone: no file holds it.
+      return ref.kind === 'pictogram' ? [rel(path.join(contentDir(root, 'pictures'), `${ref.id}.json`))] : [];
+    }),
     ...templates.map(rel),
     ...[...new Set(['da', job.language])].map((l) => rel(path.join(contentDir(root, 'labels'), `${l}.json`))),
   ]

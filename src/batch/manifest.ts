@@ -6,50 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { z } from 'zod';
-import { VARIANTS } from '../brand/theme.js';
+import { documentKind } from '../content/document-kind.js';
 import { readJson } from '../content/files.js';
 import { diagnosticAt, type JsonDocument, validate } from '../content/json.js';
 import { brandIds, type Library } from '../content/library.js';
-import { isProgramme } from '../content/programme.js';
+import { type Manifest, ManifestSchema, type Variant } from '../content/manifest-schema.js';
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { isInside, sourcesProblem } from '../output.js';
-
-export const ManifestSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    /** Globs of handout and programme files, relative to the project; a programme is built for its own brand only. */
-    handouts: z.array(z.string().min(1)).min(1).default(['content/handouts/*.json', 'content/programmes/*.json']),
-    /** Brand ids or globs over them; "*" is every brand. */
-    brands: z.array(z.string().min(1)).min(1).default(['*']),
-    variants: z.array(z.enum(VARIANTS)).min(1).default(['standard']),
-    languages: z
-      .array(z.string().regex(/^[a-z]{2}$/))
-      .min(1)
-      .default(['da']),
-    /** Archival PDF/A-2a for every output. */
-    pdfa: z.boolean().default(false),
-    /** Where each PDF goes: {brand}, {lang}, {handout}, {variant} ("" for standard, ".large-print" otherwise). */
-    output: z
-      .string()
-      .regex(/\{handout\}/, 'the output pattern must contain {handout}')
-      .regex(/\.pdf$/, 'the output pattern must end in .pdf')
-      .default('output/{brand}/{lang}/{handout}{variant}.pdf'),
-    /**
-     * Every output must land inside this folder (relative to the project, or absolute): a pattern
-     * that leaves it is refused. Name another folder here to write elsewhere; never the sources.
-     */
-    outputFolder: z.string().min(1).default('output'),
-  })
-  .describe('What `handout batch` builds and where it writes it.');
-export type Manifest = z.infer<typeof ManifestSchema>;
 
 export interface Job {
   /** The output file, relative to the project: also the job's identity. */
   output: string;
   handout: string;
   brand: string;
-  variant: (typeof VARIANTS)[number];
+  variant: Variant;
   language: string;
   pdfa: boolean;
 }
@@ -85,7 +55,7 @@ async function programmeBrand(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-  if (!isProgramme(value)) return undefined;
+  if (documentKind(value) !== 'programme') return undefined;
   return typeof value.brand === 'string' && BRAND_ID.test(value.brand) ? value.brand : INVALID_BRAND;
 }
 

@@ -11,6 +11,30 @@ import { unslashZeros } from './zero.js';
 
 export type FontStyle = 'regular' | 'bold';
 
+/**
+ * The part of a fontkit font handout uses. Declared here, not taken from fontkit
+ * (which ships no types), so that the published types name no untyped module.
+ */
+export interface Font {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  familyName: string;
+  postscriptName: string;
+  numGlyphs: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): Glyph;
+  getGlyph(id: number): Glyph;
+  layout(text: string): { advanceWidth: number };
+}
+
+export interface Glyph {
+  id: number;
+  name: string;
+  path: { commands: { command: string; args: number[] }[]; toSVG(): string };
+}
+
 export interface FontFamily {
   name: string;
   files: Record<FontStyle, string>;
@@ -40,7 +64,7 @@ export const FONT_FAMILIES = {
 
 export type FontFamilyId = keyof typeof FONT_FAMILIES;
 
-export type LoadedFonts = Record<FontStyle, fontkit.Font>;
+export type LoadedFonts = Record<FontStyle, Font>;
 
 const cache = new Map<FontFamilyId, LoadedFonts>();
 
@@ -61,14 +85,14 @@ export function loadFonts(id: FontFamilyId): LoadedFonts {
 }
 
 /** The zero and its variants (tabular figures): the glyphs whose slash is taken out. */
-function zeroGlyphs(font: fontkit.Font): number[] {
+function zeroGlyphs(font: Font): number[] {
   const ids = [font.glyphForCodePoint(0x30).id];
   for (let id = 0; id < font.numGlyphs; id++) if (/^zero\.tf$/.test(font.getGlyph(id).name)) ids.push(id);
   return ids;
 }
 
 /** Characters of `text` the font cannot draw, each once, in order of appearance. */
-export function missingGlyphs(font: fontkit.Font, text: string): string[] {
+export function missingGlyphs(font: Font, text: string): string[] {
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;

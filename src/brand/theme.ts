@@ -2,6 +2,7 @@
  * A brand's data turned into the numbers layout works with: page geometry,
  * type sizes, spacing and colours. Switching brand changes nothing but this.
  */
+import { VARIANTS, type Variant } from '../content/manifest-schema.js';
 import type { Brand } from '../content/schema.js';
 import { tint } from './colour.js';
 import type { FontFamilyId } from './fonts.js';
@@ -35,8 +36,8 @@ export interface Theme {
   picture: { mediaShare: number; scale: number };
 }
 
-export const VARIANTS = ['standard', 'large-print'] as const;
-export type Variant = (typeof VARIANTS)[number];
+// The command line names the variants with the theme that draws them.
+export { VARIANTS, type Variant };
 
 /**
  * The same content at another size. Large print: body 16 pt, headings in

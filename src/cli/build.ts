@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputIndex } from '../batch/inputs.js';
 import type { Variant } from '../brand/theme.js';
+import { documentKind } from '../content/document-kind.js';
 import { listJson } from '../content/files.js';
 import { brandIds, contentDir, languageProblem } from '../content/library.js';
-import { isProgramme } from '../content/programme.js';
 import { type DiagnosticInit, FatalError, formatDiagnostic, HandoutError } from '../diagnostics.js';
 import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { type Alternative, openProject, render } from '../pipeline.js';
@@ -137,7 +137,7 @@ export async function build(
 
 async function isProgrammeFile(file: string): Promise<boolean> {
   try {
-    return isProgramme(JSON.parse(await readFile(file, 'utf8')));
+    return documentKind(JSON.parse(await readFile(file, 'utf8'))) === 'programme';
   } catch {
     return false;
   }

@@ -3,8 +3,8 @@
  * exercises a physiotherapist looks for, by tag and search word, without opening JSON.
  */
 import path from 'node:path';
-import { tagLabelKey } from '../content/catalog.js';
 import { listJson } from '../content/files.js';
+import { tagLabelKey } from '../content/labels.js';
 import { brandIds, contentDir, labelsFor } from '../content/library.js';
 import { didYouMean } from '../content/suggest.js';
 import type { Project } from '../pipeline.js';

@@ -1,6 +1,6 @@
 /** The exercise library arranged for the catalogue: by category, then by name. */
 import { formatDose } from './dose.js';
-import type { Labels } from './library.js';
+import { type LabelKey, type Labels, tagLabelKey } from './labels.js';
 import { type Exercise, ExerciseCategory } from './schema.js';
 
 export interface CatalogCategory {
@@ -8,15 +8,7 @@ export interface CatalogCategory {
   exercises: (Exercise & { doseText: string; tagNames: string[] })[];
 }
 
-/** The label key of a tag: "laend" -> "tagLaend" (tag ids are ASCII; their labels have æ, ø and å). */
-export function tagLabelKey(tag: string): string {
-  return `tag${tag
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('')}`;
-}
-
-export const CATEGORY_LABEL_KEYS: Record<Exercise['category'], string> = {
+export const CATEGORY_LABEL_KEYS: Record<Exercise['category'], LabelKey> = {
   relieving: 'categoryRelieving',
   mobility: 'categoryMobility',
   stability: 'categoryStability',
@@ -34,7 +26,7 @@ export function catalogCategories(exercises: readonly Exercise[], labels: Labels
     if (inCategory.length === 0) return [];
     return [
       {
-        title: labels[CATEGORY_LABEL_KEYS[category]] ?? category,
+        title: labels[CATEGORY_LABEL_KEYS[category]],
         exercises: inCategory.map((e) => ({
           ...e,
           doseText: formatDose(e.dose, labels),

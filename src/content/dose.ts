@@ -1,5 +1,5 @@
 /** Doses written the way therapists write them: "3 × 10–15 gentagelser · 2 gange dagligt". */
-import type { Labels } from './library.js';
+import type { LabelKey, Labels } from './labels.js';
 import type { Dose, DoseOverride } from './schema.js';
 
 type Amount = NonNullable<Dose['reps']>;
@@ -24,7 +24,7 @@ function isOne(a: Amount): boolean {
 }
 
 export function formatDose(dose: Dose, labels: Labels): string {
-  const l = (key: string) => labels[key] ?? key;
+  const l = (key: LabelKey) => labels[key];
   const parts: string[] = [];
   const volume: string[] = [];
   if (dose.sets !== undefined) volume.push(amount(dose.sets));

@@ -6,7 +6,8 @@ import type { DiagnosticInit } from '../diagnostics.js';
 import { formatDose, mergeDose } from './dose.js';
 import { localise } from './exercise-text.js';
 import { diagnosticAt, type JsonDocument, type JsonPath } from './json.js';
-import { exercisePictureProblem, type Labels, type Library } from './library.js';
+import type { Labels } from './labels.js';
+import { exercisePictureProblem, type Library } from './library.js';
 import type { Dose, DoseOverride, Exercise } from './schema.js';
 import { didYouMean } from './suggest.js';
 

@@ -7,7 +7,9 @@ import { svgProblems } from '../images/svg-safety.js';
 import { type ExerciseView, type RefContext, resolveExerciseRef } from './exercise-ref.js';
 import { pictureFileProblems } from './files.js';
 import { diagnosticAt, type JsonDocument, type JsonPath } from './json.js';
-import type { Labels, Library } from './library.js';
+import type { Labels } from './labels.js';
+import type { Library } from './library.js';
+import { parsePictureRef, pictogramId } from './picture-ref.js';
 import type { Block, Handout } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -23,7 +25,7 @@ export function resolveHandout(handout: Handout, doc: JsonDocument, library: Lib
   const refs: RefContext = { doc, library, labels, language: handout.language, problems, untranslated: [] };
   let number = 0;
   const checkPicture = (picture: string, path: JsonPath) => {
-    if (!picture.startsWith('assets/') && !library.pictures.has(picture)) {
+    if (pictogramId(picture) && !library.pictures.has(picture)) {
       problems.push(
         diagnosticAt(doc, path, `unknown picture "${picture}"`, didYouMean(picture, library.pictures.keys())),
       );
@@ -77,7 +79,7 @@ export async function handoutFileProblems(
     for (const [b, block] of section.blocks.entries()) {
       if (block.type !== 'figures') continue;
       for (const [i, figure] of block.items.entries()) {
-        if (!figure.picture.startsWith('assets/')) continue;
+        if (parsePictureRef(figure.picture).kind !== 'asset') continue;
         const place = diagnosticAt(doc, ['sections', s, 'blocks', b, 'items', i, 'picture'], '');
         problems.push(...(await pictureFileProblems(root, figure.picture, place, svgProblems)));
       }

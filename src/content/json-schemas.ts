@@ -3,9 +3,9 @@
  * drift. Every shipped content file names its schema in `$schema`.
  */
 import { z } from 'zod';
-import { ManifestSchema } from '../batch/manifest.js';
 import { SceneSchema } from '../pictures/scene.js';
-import { LabelsSchema } from './library.js';
+import { LabelsSchema } from './labels.js';
+import { ManifestSchema } from './manifest-schema.js';
 import { BrandSchema, ExerciseSchema, HandoutSchema, ProgrammeSchema } from './schema.js';
 
 const KINDS = {

@@ -101,6 +101,32 @@ export function parseJson(file: string, raw: string): JsonDocument {
   return { file, text, value: JSON.parse(text), tree };
 }
 
+/**
+ * Content handed over as an object (the library API) rather than a file: checked as
+ * the same file would be, its diagnostics named `name` and placed by JSON path (an
+ * object has no lines). It goes through JSON text, so it holds what a file could.
+ */
+export function objectDocument(name: string, value: unknown, maxBytes: number): JsonDocument {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value, null, 2);
+  } catch (error) {
+    throw new HandoutError({
+      file: name,
+      message: `the content cannot be written as JSON: ${error instanceof Error ? error.message : String(error)}`,
+      hint: 'pass plain data: objects, arrays, strings, numbers and booleans',
+    });
+  }
+  if (text === undefined || typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HandoutError({ file: name, message: 'expected the content as an object: { … }' });
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new HandoutError({
+      file: name,
+      message: `the content is larger than a content file may be (${maxBytes} bytes)`,
+    });
+  return { file: name, text, value: JSON.parse(text), tree: undefined };
+}
+
 function describeParseError(code: string): string {
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words;

@@ -5,17 +5,14 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { brandProblems } from '../brand/check.js';
 import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
 import { layered, PACKAGE_ROOT } from '../packaged.js';
 import { displayPath, listJson, readJson } from './files.js';
 import { diagnosticAt, type JsonDocument, validate } from './json.js';
+import { type Labels, LabelsSchema, type LabelTable, missingLabels } from './labels.js';
+import { pictogramId } from './picture-ref.js';
 import { type Brand, BrandSchema, type Exercise, ExerciseSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
-
-export const LabelsSchema = z.record(z.string().regex(/^(\$schema|[a-zA-Z][a-zA-Z0-9]*)$/), z.string());
-export type Labels = z.infer<typeof LabelsSchema>;
 
 export interface Loaded<T> {
   value: T;
@@ -26,7 +23,7 @@ export interface Library {
   root: string;
   exercises: ReadonlyMap<string, Loaded<Exercise>>;
   brands: ReadonlyMap<string, Loaded<Brand>>;
-  labels: ReadonlyMap<string, Loaded<Labels>>;
+  labels: ReadonlyMap<string, Loaded<LabelTable>>;
   /** Picture ids with their scene files under content/pictures/. */
   pictures: ReadonlyMap<string, JsonDocument>;
   /**
@@ -44,10 +41,16 @@ export function contentDir(
 }
 
 /**
- * Load every library file, the package's where the project has none of its own;
- * a broken file is kept aside with its error, not thrown.
+ * The rules a brand must meet beyond its schema (contrast on every background the
+ * theme derives): they belong to the brand layer, which content does not import.
  */
-export async function loadLibrary(root: string): Promise<Library> {
+export type BrandCheck = (brand: Brand, doc: JsonDocument) => DiagnosticInit[];
+
+/**
+ * Load every library file, the package's where the project has none of its own;
+ * a broken file (or a brand `checkBrand` refuses) is kept aside with its error, not thrown.
+ */
+export async function loadLibrary(root: string, checkBrand: BrandCheck): Promise<Library> {
   await requireContent(root);
   const broken = new Map<string, HandoutError>();
   const collect = async <T>(
@@ -92,7 +95,7 @@ export async function loadLibrary(root: string): Promise<Library> {
     'brands',
     (d) => {
       const brand = validate(d, BrandSchema);
-      const problems = brandProblems(brand, d);
+      const problems = checkBrand(brand, d);
       if (problems.length > 0) throw new HandoutError(problems);
       return brand;
     },
@@ -151,7 +154,7 @@ export function exercisePictureProblem(library: Library, id: string): Diagnostic
   const loaded = library.exercises.get(id);
   if (!loaded) return undefined;
   const { picture } = loaded.value;
-  if (picture.startsWith('assets/') || library.pictures.has(picture) || library.broken.has(`pictures/${picture}`))
+  if (!pictogramId(picture) || library.pictures.has(picture) || library.broken.has(`pictures/${picture}`))
     return undefined;
   return diagnosticAt(
     loaded.doc,
@@ -201,10 +204,18 @@ export function labelsFor(library: Library, language: string): Labels {
     const failed = library.broken.get(`labels/${lang}`);
     if (failed) throw failed;
   }
-  const base = library.labels.get('da')?.value ?? {};
+  const da = library.labels.get('da');
   const own = library.labels.get(language.slice(0, 2))?.value ?? {};
   // A missing translation falls back to Danish, the language the library is written in.
-  return { ...base, ...own };
+  const labels = { ...da?.value, ...own };
+  const missing = missingLabels(labels);
+  if (missing.length > 0)
+    throw new HandoutError({
+      file: da?.doc.file ?? 'content/labels/da.json',
+      message: `missing label${missing.length === 1 ? '' : 's'} ${missing.map((k) => `"${k}"`).join(', ')}`,
+      hint: "add it, or delete the project's own file to use the package's words",
+    });
+  return labels as Labels;
 }
 
 /**

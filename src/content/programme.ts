@@ -6,7 +6,8 @@
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { type ExerciseView, type RefContext, resolveExerciseRef } from './exercise-ref.js';
 import { diagnosticAt, type JsonDocument, type JsonPath } from './json.js';
-import type { Labels, Library } from './library.js';
+import type { Labels } from './labels.js';
+import type { Library } from './library.js';
 import type { Programme } from './schema.js';
 
 export interface ProgrammeView extends Omit<Programme, 'exercises'> {
@@ -52,11 +53,6 @@ function inLanguage(
   if (programme.advice.length > 0)
     untranslated(['advice'], 'the advice', `add translations.${language}.advice, one item for each`);
   return { advice: programme.advice, adviceLang: written, warnings };
-}
-
-/** Whether a parsed JSON file is a programme rather than a handout: it names a client. */
-export function isProgramme(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, 'client');
 }
 
 /** A name's words as they could stand in an ASCII id: "Søren Ærø" -> soren, soeren, aero, aeroe. */
@@ -108,7 +104,7 @@ export function resolveProgramme(
   );
   if (problems.length > 0) throw new HandoutError(problems);
   const { advice, adviceLang, warnings } = inLanguage(programme, doc, language, exercises);
-  const weekdays = (labels.weekdays ?? 'Man,Tir,Ons,Tor,Fre,Lør,Søn').split(',');
+  const weekdays = labels.weekdays.split(',');
   const diary = Array.from({ length: programme.weeks }, (_, w) => ({
     week: w + 1,
     weekdays,

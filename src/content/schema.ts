@@ -278,6 +278,8 @@ export const HandoutSchema = z
   })
   .describe('A patient handout: metadata and sections of text, pictures and exercises.');
 export type Handout = z.infer<typeof HandoutSchema>;
+/** A handout as it is written (fields with a default may be left out): what the library API accepts. */
+export type HandoutContent = z.input<typeof HandoutSchema>;
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour written #rrggbb');
 
@@ -349,3 +351,5 @@ export const ProgrammeSchema = z
   })
   .describe("A physiotherapist's exercise programme for one client.");
 export type Programme = z.infer<typeof ProgrammeSchema>;
+/** A programme as it is written: what the library API accepts. */
+export type ProgrammeContent = z.input<typeof ProgrammeSchema>;

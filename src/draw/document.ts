@@ -2,10 +2,10 @@
  * Drawing: pages of positioned items -> PDF bytes. The only module that knows
  * pdfkit. One drawer per item kind, picked from a table.
  */
-import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import type { LoadedFonts } from '../brand/fonts.js';
+import type { Font, LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
+import { svgToPdfColour } from '../images/svg-colour.js';
 import { sharedShapingCache } from '../layout/measure.js';
 import type {
   IconItem,
@@ -148,6 +148,7 @@ const drawPicture: Drawer<PictureItem> = (item, ctx) => {
       width: item.width,
       height: item.height,
       preserveAspectRatio: 'xMidYMid meet',
+      colorCallback: svgToPdfColour,
     });
     return;
   }

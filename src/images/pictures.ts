@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { describeIoError, projectFile } from '../content/files.js';
 import { diagnosticAt, type JsonPath, validate } from '../content/json.js';
 import type { Library } from '../content/library.js';
+import { parsePictureRef } from '../content/picture-ref.js';
 import { MAX_ADDRESS } from '../content/schema.js';
 import { HandoutError } from '../diagnostics.js';
 import { pictogramSvg } from '../pictures/pictogram.js';
@@ -143,8 +144,15 @@ export async function preparePicture(
   ctx: PictureContext,
   from: { file: string },
 ): Promise<PreparedPicture> {
-  if (ref.startsWith('qr:')) return qrCode(ref.slice(3), from);
-  return ref.startsWith('assets/') ? assetPicture(ref, ctx, from) : pictogram(ref, ctx);
+  const named = parsePictureRef(ref);
+  switch (named.kind) {
+    case 'qr':
+      return qrCode(named.href, from);
+    case 'asset':
+      return assetPicture(named.path, ctx, from);
+    case 'pictogram':
+      return pictogram(named.id, ctx);
+  }
 }
 
 /** All pictures at once; every failure is reported, not just the first. */

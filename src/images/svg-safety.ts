@@ -9,11 +9,28 @@
 import { Parser } from 'htmlparser2';
 import { linkProblem } from '../content/links.js';
 import { type DiagnosticInit, positionFinder } from '../diagnostics.js';
+import { COLOUR_ATTRIBUTES, COLOUR_HINT, colourProblem } from './svg-colour.js';
 
 /** An attribute that names another resource: href, xlink:href, and the like. */
 const isReference = (name: string) => name === 'href' || name.endsWith(':href') || name === 'src';
 /** A CSS url() or @import that leaves the document (url(#id) stays inside it). */
 const EXTERNAL_CSS = /url\(\s*(?!['"]?#)|@import/i;
+
+/** Colours an attribute cannot draw: its own value, or the declarations of a style attribute ("fill: blurple"). */
+function colourProblems(attribute: string, value: string): string[] {
+  if (attribute !== 'style') {
+    const problem = COLOUR_ATTRIBUTES.has(attribute) ? colourProblem(attribute, value) : undefined;
+    return problem ? [problem] : [];
+  }
+  return value.split(';').flatMap((declaration) => {
+    const colon = declaration.indexOf(':');
+    const property = declaration.slice(0, colon).trim().toLowerCase();
+    if (colon < 0) return [];
+    return colourProblems(property, declaration.slice(colon + 1).replace(/!important\s*$/i, '')).map(
+      (problem) => `style: ${problem}`,
+    );
+  });
+}
 
 /** Everything wrong with an SVG as a picture, each at its line:col in the file. */
 export function svgProblems(svg: string, file: string): DiagnosticInit[] {
@@ -26,6 +43,12 @@ export function svgProblems(svg: string, file: string): DiagnosticInit[] {
   let inStyle = false;
   /** Open elements: where each starts, and whether it closed itself (<path/>). */
   const open: { start: number; selfClosing: boolean }[] = [];
+  /** Where an attribute of the element being read starts, or the element when it cannot be found. */
+  const attributeOffset = (key: string) => {
+    const tag = svg.slice(parser.startIndex, parser.endIndex + 1);
+    const at = new RegExp(`\\s${key.replace(/[^\w-]/g, '')}\\s*=`).exec(tag);
+    return parser.startIndex + (at ? at.index + 1 : 0);
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -48,6 +71,8 @@ export function svgProblems(svg: string, file: string): DiagnosticInit[] {
               add(parser.startIndex, `external reference "${target.slice(0, 80)}" in <${name} ${key}>`, noExternal);
           } else if (EXTERNAL_CSS.test(value))
             add(parser.startIndex, `external reference in the ${key} attribute of <${name}>`, noExternal);
+          for (const problem of colourProblems(key, value))
+            add(attributeOffset(key), `<${name}> ${problem}`, COLOUR_HINT);
         }
       },
       onclosetag(name, implied) {

@@ -6,11 +6,13 @@
  * subset (text, gradients, <use>, CSS) still goes to it.
  */
 import { Parser } from 'htmlparser2';
+import { parseSvgColour, type SvgColour } from './svg-colour.js';
 
 /** [a, b, c, d, e, f] as in SVG's matrix(). */
 export type Matrix = [number, number, number, number, number, number];
 
 export interface VectorStyle {
+  /** #rrggbb, or undefined for no paint; a colour's alpha is in the opacity. */
   fill: string | undefined;
   stroke: string | undefined;
   strokeWidth: number;
@@ -42,6 +44,7 @@ export interface VectorPicture {
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const SHAPES = new Set(['path', 'rect', 'circle', 'ellipse', 'line', 'polygon', 'polyline']);
 const STYLE_ATTRIBUTES = new Set([
+  'color',
   'fill',
   'stroke',
   'stroke-width',
@@ -113,22 +116,58 @@ function parseTransform(text: string | undefined): Matrix | undefined {
   return m;
 }
 
-function colour(value: string | undefined, inherited: string | undefined): string | undefined {
-  if (value === undefined) return inherited;
-  return value === 'none' || value === 'transparent' ? undefined : value;
+type Paint = Exclude<SvgColour, { kind: 'inherit' }>;
+
+/** A style as it is inherited: paints may still be currentColor, resolved at each shape. */
+interface Cascaded extends Omit<VectorStyle, 'fill' | 'stroke'> {
+  fill: Paint;
+  stroke: Paint;
+  /** The `color` property, which currentColor names. */
+  color: Paint;
 }
 
-function styleOf(a: Record<string, string>, parent: VectorStyle): VectorStyle {
+/** An attribute's paint, the inherited one when it is absent; undefined for a value this subset does not draw. */
+function paintOf(value: string | undefined, inherited: Paint): Paint | undefined {
+  if (value === undefined) return inherited;
+  const colour = parseSvgColour(value);
+  if (colour?.kind === 'inherit') return inherited;
+  return colour;
+}
+
+function cascade(a: Record<string, string>, parent: Cascaded): Cascaded | undefined {
   const opacity = a.opacity !== undefined ? Number(a.opacity) : 1;
+  const color = paintOf(a.color, parent.color);
+  const fill = paintOf(a.fill, parent.fill);
+  const stroke = paintOf(a.stroke, parent.stroke);
+  if (!color || !fill || !stroke) return undefined;
   return {
-    fill: colour(a.fill, parent.fill),
-    stroke: colour(a.stroke, parent.stroke),
+    // `color: currentColor` is its parent's colour.
+    color: color.kind === 'current' ? parent.color : color,
+    fill,
+    stroke,
     strokeWidth: a['stroke-width'] !== undefined ? Number(a['stroke-width']) : parent.strokeWidth,
     lineCap: (a['stroke-linecap'] as VectorStyle['lineCap']) ?? parent.lineCap,
     lineJoin: (a['stroke-linejoin'] as VectorStyle['lineJoin']) ?? parent.lineJoin,
     fillOpacity: parent.fillOpacity * opacity * (a['fill-opacity'] !== undefined ? Number(a['fill-opacity']) : 1),
     strokeOpacity:
       parent.strokeOpacity * opacity * (a['stroke-opacity'] !== undefined ? Number(a['stroke-opacity']) : 1),
+  };
+}
+
+/** A paint as a colour and its alpha; none for nothing to draw. */
+function resolve(paint: Paint, color: Paint): { hex: string; alpha: number } | undefined {
+  const used = paint.kind === 'current' ? color : paint;
+  return used.kind === 'rgb' && used.alpha > 0 ? used : undefined;
+}
+
+function styleOf({ fill, stroke, color, ...rest }: Cascaded): VectorStyle {
+  const [f, s] = [resolve(fill, color), resolve(stroke, color)];
+  return {
+    ...rest,
+    fill: f?.hex,
+    stroke: s?.hex,
+    fillOpacity: rest.fillOpacity * (f?.alpha ?? 1),
+    strokeOpacity: rest.strokeOpacity * (s?.alpha ?? 1),
   };
 }
 
@@ -168,20 +207,22 @@ export function parseVector(svg: string): VectorPicture | undefined {
   /** How deep inside <title> or <desc> the parser is. */
   let described = 0;
   const ops: VectorOp[] = [];
-  const base: VectorStyle = {
-    fill: '#000000',
-    stroke: undefined,
+  const black: Paint = { kind: 'rgb', hex: '#000000', alpha: 1 };
+  const base: Cascaded = {
+    color: black,
+    fill: black,
+    stroke: { kind: 'none' },
     strokeWidth: 1,
     lineCap: 'butt',
     lineJoin: 'miter',
     fillOpacity: 1,
     strokeOpacity: 1,
   };
-  const stack: { style: VectorStyle; matrix: Matrix }[] = [{ style: base, matrix: IDENTITY }];
+  const stack: { style: Cascaded; matrix: Matrix }[] = [{ style: base, matrix: IDENTITY }];
   const parser = new Parser(
     {
       onopentag(name, a) {
-        const parent = stack.at(-1) as { style: VectorStyle; matrix: Matrix };
+        const parent = stack.at(-1) as { style: Cascaded; matrix: Matrix };
         // A title or description names the picture for its author; nothing in it is drawn.
         if (described > 0 || DESCRIPTIVE.has(name)) {
           if (DESCRIPTIVE.has(name)) described++;
@@ -190,7 +231,13 @@ export function parseVector(svg: string): VectorPicture | undefined {
         }
         const known = (k: string) => STYLE_ATTRIBUTES.has(k) || GEOMETRY.has(k) || IGNORED.has(k);
         const transform = parseTransform(a.transform);
-        if (!transform || !Object.keys(a).every(known) || (name !== 'svg' && name !== 'g' && !SHAPES.has(name))) {
+        const style = cascade(a, parent.style);
+        if (
+          !transform ||
+          !style ||
+          !Object.keys(a).every(known) ||
+          (name !== 'svg' && name !== 'g' && !SHAPES.has(name))
+        ) {
           supported = false;
           stack.push(parent);
           return;
@@ -199,9 +246,9 @@ export function parseVector(svg: string): VectorPicture | undefined {
           const v = numbers(a.viewBox ?? '');
           if (v.length === 4) viewBox = v as VectorPicture['viewBox'];
         }
-        const frame = { style: styleOf(a, parent.style), matrix: multiply(parent.matrix, transform) };
+        const frame = { style, matrix: multiply(parent.matrix, transform) };
         stack.push(frame);
-        if (SHAPES.has(name)) ops.push({ shape: shapeOf(name, a), ...frame });
+        if (SHAPES.has(name)) ops.push({ shape: shapeOf(name, a), style: styleOf(style), matrix: frame.matrix });
       },
       onclosetag(name) {
         stack.pop();

@@ -1,5 +1,6 @@
 /** What every block's layout needs: theme, measuring, width, the structure being built. */
 import type { Theme } from '../brand/theme.js';
+import type { Labels } from '../content/labels.js';
 import type { Hyphenator } from './lines.js';
 import type { StructureBuilder } from './structure.js';
 import type { Measurer, StructNode } from './types.js';
@@ -8,6 +9,12 @@ import type { Measurer, StructNode } from './types.js';
 export interface LayoutProblem {
   message: string;
 }
+
+/**
+ * The words layout prints or gives a screen reader itself: a card's title continued
+ * on the next page, what a phone or mail link and a QR code say.
+ */
+export type LayoutLabels = Pick<Labels, 'continued' | 'callLink' | 'mailLink' | 'qrCode'>;
 
 export interface LayoutContext {
   theme: Theme;
@@ -22,8 +29,7 @@ export interface LayoutContext {
   parent: StructNode;
   /** Break points of long words, for the document's language. */
   hyphenate?: Hyphenator;
-  /** Labels layout itself prints: the title of a card continued on the next page. */
-  labels: { continued: string };
+  labels: LayoutLabels;
   /** Inside a card: every paragraph and list item stays whole, so a card splits only between them. */
   wholeParagraphs?: boolean;
   problems: LayoutProblem[];

@@ -8,6 +8,7 @@ import { figures } from './blocks/figures.js';
 import { callout, card, keep } from './blocks/framed.js';
 import { heading } from './blocks/heading.js';
 import { definitions, list } from './blocks/lists.js';
+import type { SliceMaker } from './blocks/maker.js';
 import { media } from './blocks/media.js';
 import { paragraph } from './blocks/paragraph.js';
 import { qr } from './blocks/qr.js';
@@ -17,11 +18,6 @@ import { writingLines } from './blocks/writing-lines.js';
 import type { LayoutContext } from './context.js';
 import { introduces, keepWithIntroduction } from './rules/keep-with-next.js';
 import type { Slice } from './slice.js';
-
-export type SliceMaker<K extends BlockNode['kind']> = (
-  block: Extract<BlockNode, { kind: K }>,
-  ctx: LayoutContext,
-) => Slice[];
 
 const MAKERS: { [K in Exclude<BlockNode['kind'], 'page-break'>]: SliceMaker<K> } = {
   heading,
@@ -40,7 +36,7 @@ const MAKERS: { [K in Exclude<BlockNode['kind'], 'page-break'>]: SliceMaker<K> }
 };
 
 function slicesOf(block: Exclude<BlockNode, { kind: 'page-break' }>, ctx: LayoutContext): Slice[] {
-  return (MAKERS[block.kind] as SliceMaker<typeof block.kind>)(block as never, ctx).map((s) => ({
+  return (MAKERS[block.kind] as SliceMaker<typeof block.kind>)(block as never, ctx, flowSlices).map((s) => ({
     ...s,
     block: s.block ?? block.kind,
   }));

@@ -1,7 +1,7 @@
 /** Layout: document tree + theme -> pages of positioned items and the logical structure. Pure: no I/O, no pdfkit. */
 import type { Theme } from '../brand/theme.js';
 import type { BlockKind, BlockNode } from '../markup/tree.js';
-import type { LayoutProblem } from './context.js';
+import type { LayoutLabels, LayoutProblem } from './context.js';
 import { flowSlices } from './flow.js';
 import { type Furniture, furnitureItems } from './furniture.js';
 import type { Hyphenator } from './lines.js';
@@ -18,8 +18,7 @@ export interface LayoutInput {
   aspect(picture: string): number;
   furniture: Furniture;
   hyphenate?: Hyphenator;
-  /** Labels layout prints itself; defaults are Danish. */
-  labels?: { continued?: string };
+  labels: LayoutLabels;
 }
 
 /** The pages, the structure, and what could not be placed whole (an error for the caller to report). */
@@ -45,7 +44,7 @@ export function layoutDocument({
     structure,
     parent: structure.root,
     hyphenate,
-    labels: { continued: labels?.continued ?? 'fortsat' },
+    labels,
     problems,
   });
   // Every rule above splits what it may; what is still taller than a page would run off it.

@@ -5,8 +5,7 @@
  * both what layout measures and what pdfkit draws are shaped once per process
  * and font, and kept for every later document.
  */
-import type { Font } from 'fontkit';
-import type { LoadedFonts } from '../brand/fonts.js';
+import type { Font, LoadedFonts } from '../brand/fonts.js';
 import type { Measurer } from './types.js';
 
 /** Advance width in font units per em, by text; one map per font. No OpenType features are asked for. */

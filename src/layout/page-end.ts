@@ -3,19 +3,7 @@
  * records it on every page but the last, for the layout report; nothing else depends on it.
  */
 import type { Slice } from './slice.js';
-
-/** The rule that binds a slice to the one before it. */
-export type Bond = 'keep-together' | 'keep-with-next' | 'orphans' | 'picture';
-
-export type PageEndRule = 'page-break' | 'full' | Bond;
-
-export interface PageEnd {
-  rule: PageEndRule;
-  /** The first words that start the next page. */
-  next: string;
-  /** The empty space left at the page's foot, in points. */
-  room: number;
-}
+import type { PageEnd, PageEndRule } from './types.js';
 
 /**
  * The end of a page, given what moved to the next one: the slices a rule took along with

@@ -5,11 +5,11 @@
  * A slice that starts a page gets its header above it again (table header rows,
  * a card's continued title), and every frame is drawn around its part on each page.
  */
-import { type PageEnd, pageEnd } from './page-end.js';
+import { pageEnd } from './page-end.js';
 import { shrinkGaps, slack } from './rules/flexible-space.js';
 import { repeated } from './rules/header-repeat.js';
 import { type Frame, framePads, type Slice, sharedFrames } from './slice.js';
-import { moveItem, type PlacedItem } from './types.js';
+import { moveItem, type PageEnd, type PlacedItem } from './types.js';
 
 /** Where the slices go on every page: the text area. */
 export interface Area {

@@ -5,8 +5,7 @@
  * the part of it that lands on a page, so a block split across pages is framed on both.
  */
 import type { BlockKind } from '../markup/tree.js';
-import type { Bond } from './page-end.js';
-import { moveItem, type PlacedItem } from './types.js';
+import { type Bond, moveItem, type PlacedItem } from './types.js';
 
 export interface Frame {
   /** Identity: the slices of one block share their frame. */

@@ -1,16 +1,17 @@
 /** Text as line slices: breaking, styling, links and their structure nodes. */
 
+import { fillLabel } from '../content/labels.js';
 import type { Inline } from '../markup/tree.js';
-import type { LayoutContext, TextStyle } from './context.js';
+import type { LayoutContext, LayoutLabels, TextStyle } from './context.js';
 import { breakLines, type Line } from './lines.js';
 import { wholeOrOrphanGuarded } from './rules/orphans.js';
 import { type Slice, slice } from './slice.js';
 import type { StructNode } from './types.js';
 
-/** What a link says to a screen reader: where it goes. */
-function describeLink(href: string): string {
-  if (href.startsWith('tel:')) return `Ring ${href.slice(4)}`;
-  if (href.startsWith('mailto:')) return `Skriv til ${href.slice(7)}`;
+/** What a link says to a screen reader, in the document's language: where it goes. */
+function describeLink(href: string, labels: LayoutLabels): string {
+  if (href.startsWith('tel:')) return fillLabel(labels.callLink, { number: href.slice(4) });
+  if (href.startsWith('mailto:')) return fillLabel(labels.mailLink, { address: href.slice(7) });
   return href;
 }
 
@@ -27,7 +28,7 @@ function lineSlices(lines: Line[], style: TextStyle, ctx: LayoutContext, tag: St
   const linkNode = (href: string) => {
     let node = links.get(href);
     if (!node) {
-      node = ctx.structure.add(tag, 'Link', { alt: describeLink(href) });
+      node = ctx.structure.add(tag, 'Link', { alt: describeLink(href, ctx.labels) });
       links.set(href, node);
     }
     return node;

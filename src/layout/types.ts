@@ -3,7 +3,6 @@
  * the page's top-left. Nothing here knows about pdfkit.
  */
 import type { FontStyle } from '../brand/fonts.js';
-import type { PageEnd } from './page-end.js';
 
 /** Roles of the logical structure a screen reader follows (PDF structure types). */
 export type StructRole =
@@ -108,6 +107,20 @@ export interface IconItem extends Tagged {
 
 export type PlacedItem = TextItem | RectItem | LineItem | PictureItem | IconItem;
 export type ItemKind = PlacedItem['kind'];
+
+/** The rule that binds a slice to the one before it. */
+export type Bond = 'keep-together' | 'keep-with-next' | 'orphans' | 'picture';
+
+/** Why a page ends where it does: the rule that sent the rest to the next page (page-end.ts finds it). */
+export type PageEndRule = 'page-break' | 'full' | Bond;
+
+export interface PageEnd {
+  rule: PageEndRule;
+  /** The first words that start the next page. */
+  next: string;
+  /** The empty space left at the page's foot, in points. */
+  room: number;
+}
 
 export interface Page {
   /** 1-based. */

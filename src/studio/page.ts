@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Labels } from '../content/library.js';
+import type { Labels, LabelTable } from '../content/labels.js';
 import { PACKAGE_ROOT } from '../packaged.js';
 
 const PAGE_DIR = path.join(PACKAGE_ROOT, 'src', 'studio', 'page');
@@ -24,7 +24,7 @@ export function fillPage(html: string, labels: Labels, language: string): string
   return html
     .replace('<html lang="da">', `<html lang="${language}">`)
     .replace(/\{\{(\w+)\}\}/g, (_, key: string) =>
-      (labels[key] ?? key).replace(/[&<>"]/g, (c) => ESCAPES[c] as string),
+      ((labels as LabelTable)[key] ?? key).replace(/[&<>"]/g, (c: string) => ESCAPES[c] as string),
     );
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { formatDate } from '../content/dates.js';
 import { displayPath, listFiles } from '../content/files.js';
-import type { Labels } from '../content/library.js';
+import { fillLabel, type Labels, type LabelTable } from '../content/labels.js';
 import { didYouMean } from '../content/suggest.js';
 import { HandoutError, type Position, positionFinder } from '../diagnostics.js';
 import { checkMarkupVocabulary } from '../markup/vocabulary.js';
@@ -76,7 +76,8 @@ export async function loadTemplates(root: string): Promise<Templates> {
     compiled.set(source.name, { source, run: hb.compile(source.text, { strict: true, noEscape: false }) });
   if (problems.length > 0) throw new HandoutError(problems.flatMap((p) => p.diagnostics));
 
-  let labels: Labels = {};
+  // Templates name labels by text: validation checks each against da.json.
+  let labels: LabelTable = {};
   hb.registerHelper('label', (key: unknown, options?: Handlebars.HelperOptions) => {
     // Called without a key, Handlebars passes only its options: `{{label}}` meant a field, `{{this.label}}`.
     if (options === undefined)
@@ -92,7 +93,7 @@ export async function loadTemplates(root: string): Promise<Templates> {
       });
     }
     // Named arguments fill {placeholders}: {{label "pageOf" page=1 pages=4}}.
-    return value.replace(/\{(\w+)\}/g, (m, name: string) => (name in options.hash ? String(options.hash[name]) : m));
+    return fillLabel(value, options.hash);
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('join', (items: unknown) => (Array.isArray(items) ? items.join(',') : ''));

@@ -1,22 +1,4 @@
-// The small part of fontkit that handout uses (fontkit ships no types).
+// fontkit ships no types: the one function handout calls, its font as src/brand/fonts.ts describes it.
 declare module 'fontkit' {
-  export interface Font {
-    unitsPerEm: number;
-    ascent: number;
-    descent: number;
-    lineGap: number;
-    familyName: string;
-    postscriptName: string;
-    numGlyphs: number;
-    hasGlyphForCodePoint(codePoint: number): boolean;
-    glyphForCodePoint(codePoint: number): Glyph;
-    getGlyph(id: number): Glyph;
-    layout(text: string): { advanceWidth: number };
-  }
-  export interface Glyph {
-    id: number;
-    name: string;
-    path: { commands: { command: string; args: number[] }[]; toSVG(): string };
-  }
-  export function create(buffer: Buffer): Font;
+  export function create(buffer: Buffer): import('../brand/fonts.js').Font;
 }

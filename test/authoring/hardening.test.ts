@@ -8,6 +8,7 @@
  * tests: these run in process where they can, so that each class can be run
  * (and seen to fail without its fix) on its own.
  */
+
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/batch/batch.js';
 import { expandManifest, loadManifest } from '../../src/batch/manifest.js';
 import { loadRecord } from '../../src/batch/record.js';
+import { brandProblems } from '../../src/brand/check.js';
 import { checkProject } from '../../src/check.js';
 import { build } from '../../src/cli/build.js';
 import { loadLibrary } from '../../src/content/library.js';
@@ -334,7 +336,7 @@ describe('security and data loss: the image cache is untrusted, verified by hash
 describe('data loss: outputs never land in the sources, nor outside the output folder unless named', () => {
   let library: Awaited<ReturnType<typeof loadLibrary>>;
   beforeAll(async () => {
-    library = await loadLibrary(root);
+    library = await loadLibrary(root, brandProblems);
   });
   const manifest = async (fields: Record<string, unknown>) => {
     await editFile(root, 'm.json', () =>

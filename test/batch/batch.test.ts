@@ -1,10 +1,12 @@
 /** Batch builds as CI runs them: parallel, incremental, sharded, reproducible, loud about failures. */
+
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type BatchEvent, runBatch } from '../../src/batch/batch.js';
 import { expandManifest, loadManifest } from '../../src/batch/manifest.js';
 import { inShard, parseShard } from '../../src/batch/shard.js';
+import { brandProblems } from '../../src/brand/check.js';
 import { loadLibrary } from '../../src/content/library.js';
 import { copyProject, editFile, filesBelow } from '../helpers/project.js';
 
@@ -103,7 +105,7 @@ describe('handout batch', () => {
 
   it('splits the work into shards that are disjoint and cover everything', async () => {
     const root = await project();
-    const library = await loadLibrary(root);
+    const library = await loadLibrary(root, brandProblems);
     const { manifest } = await loadManifest(root, 'handouts.config.json');
     // 2 handouts x 2 brands x 2 languages.
     const jobs = await expandManifest(

@@ -107,3 +107,44 @@ export async function readPdf(data: Uint8Array): Promise<PdfContent> {
     text: pages.map((p) => p.text).join('\n'),
   };
 }
+
+/** A path painted on a page: its colour (#rrggbb, black when none was set) and opacity. */
+export interface Paint {
+  kind: 'fill' | 'stroke';
+  colour: string;
+  opacity: number;
+}
+
+const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
+const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke]);
+const BOTH = new Set<number>([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+
+/** Every path a page fills or strokes, in drawing order, forms (placed pictures) included. */
+export async function paintsOf(data: Uint8Array, pageNumber = 1): Promise<Paint[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
+  const ops = await (await doc.getPage(pageNumber)).getOperatorList();
+  await doc.destroy();
+  let state = { fill: '#000000', stroke: '#000000', fillOpacity: 1, strokeOpacity: 1 };
+  const saved: (typeof state)[] = [];
+  const paints: Paint[] = [];
+  const paint = (op: number) => {
+    if (FILLS.has(op) || BOTH.has(op)) paints.push({ kind: 'fill', colour: state.fill, opacity: state.fillOpacity });
+    if (STROKES.has(op) || BOTH.has(op))
+      paints.push({ kind: 'stroke', colour: state.stroke, opacity: state.strokeOpacity });
+  };
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) saved.push({ ...state });
+    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) state = saved.pop() ?? state;
+    else if (fn === OPS.setFillRGBColor) state.fill = args[0] as string;
+    else if (fn === OPS.setStrokeRGBColor) state.stroke = args[0] as string;
+    else if (fn === OPS.setGState) {
+      for (const [key, value] of args[0] as [string, unknown][]) {
+        if (key === 'ca') state.fillOpacity = value as number;
+        if (key === 'CA') state.strokeOpacity = value as number;
+      }
+    } else if (fn === OPS.constructPath) paint(args[0] as number);
+    else paint(fn);
+  });
+  return paints;
+}

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type FontFamilyId, loadFonts } from '../../src/brand/fonts.js';
 import { themeFor, type Variant } from '../../src/brand/theme.js';
+import type { Labels } from '../../src/content/labels.js';
 import type { Brand } from '../../src/content/schema.js';
 import { overflowingItems, type TextArea } from '../../src/layout/extent.js';
 import { layoutDocument } from '../../src/layout/layout.js';
@@ -11,6 +12,7 @@ import type { Page, PlacedItem } from '../../src/layout/types.js';
 import { parseMarkup } from '../../src/markup/parse.js';
 import { ROOT } from '../helpers/project.js';
 
+const labels = JSON.parse(readFileSync(path.join(ROOT, 'content/labels/da.json'), 'utf8')) as Labels;
 const brand = JSON.parse(readFileSync(path.join(ROOT, 'content/brands/skovlund-sygehus.json'), 'utf8')) as Brand;
 export const measure = fontMeasurer(loadFonts(brand.font));
 
@@ -32,6 +34,7 @@ export function layoutMarkup(markup: string, variant: Variant = 'standard') {
       footer: 'Dok.-id TEST',
       pageOf: (page, pages) => `Side ${page} af ${pages}`,
     },
+    labels,
   });
 }
 

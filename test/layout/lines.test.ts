@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/brand/fonts.js';
-import { hyphenatorFor } from '../../src/content/hyphenation.js';
+import { hyphenatorFor } from '../../src/layout/hyphenation.js';
 import { breakLines } from '../../src/layout/lines.js';
 import { fontMeasurer } from '../../src/layout/measure.js';
 

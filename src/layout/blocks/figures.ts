@@ -1,10 +1,10 @@
 /** Pictures in a row, each with its caption below; numbered when they show steps in order. */
 import type { FigureNode } from '../../markup/tree.js';
 import { type LayoutContext, tagged } from '../context.js';
-import type { SliceMaker } from '../flow.js';
 import { shift, slice, stack } from '../slice.js';
 import { textSlices } from '../text.js';
 import type { PlacedItem, StructNode } from '../types.js';
+import type { SliceMaker } from './maker.js';
 
 /** The step number on a picture; read as the start of its caption ("1 Bøj benene …"). */
 function numberBadge(n: number, x: number, y: number, ctx: LayoutContext, caption: StructNode): PlacedItem[] {

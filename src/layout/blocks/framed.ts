@@ -6,13 +6,12 @@
  */
 import { type BlockNode, plainText } from '../../markup/tree.js';
 import { type LayoutContext, tagged, within } from '../context.js';
-import type { SliceMaker } from '../flow.js';
-import { flowSlices } from '../flow.js';
 import { withHeader } from '../rules/header-repeat.js';
 import { keepTogether } from '../rules/keep-together.js';
 import { enclose, type Frame, frame, heightOf, indent, type Slice } from '../slice.js';
 import { StructureBuilder } from '../structure.js';
 import { textSlices } from '../text.js';
+import type { SliceMaker } from './maker.js';
 
 /** The card's title again, for the top of a page it continues on; untagged, as the reader has heard it. */
 function continuedTitle(block: BlockNode | undefined, width: number, ctx: LayoutContext): Slice[] {
@@ -30,7 +29,7 @@ function continuedTitle(block: BlockNode | undefined, width: number, ctx: Layout
   ).map((s, i) => ({ ...s, keepWithPrevious: i > 0 }));
 }
 
-export const card: SliceMaker<'card'> = (block, ctx) => {
+export const card: SliceMaker<'card'> = (block, ctx, flow) => {
   const { theme } = ctx;
   const pad = theme.space.padding;
   const width = ctx.width - 2 * pad;
@@ -40,7 +39,7 @@ export const card: SliceMaker<'card'> = (block, ctx) => {
     theme: { ...theme, space: { ...theme.space, block: theme.space.inner } },
     wholeParagraphs: true,
   };
-  const slices = flowSlices(block.children, inner).map((s) => indent(s, pad));
+  const slices = flow(block.children, inner).map((s) => indent(s, pad));
   const cardFrame = frame(pad, (height) => [
     {
       kind: 'rect',
@@ -58,7 +57,7 @@ export const card: SliceMaker<'card'> = (block, ctx) => {
   return framedRun(slices, cardFrame, theme.space.block + 6, ctx, title);
 };
 
-export const callout: SliceMaker<'callout'> = (block, ctx) => {
+export const callout: SliceMaker<'callout'> = (block, ctx, flow) => {
   const { theme } = ctx;
   const colours = theme.colour.callout[block.tone];
   const pad = theme.space.padding;
@@ -75,7 +74,7 @@ export const callout: SliceMaker<'callout'> = (block, ctx) => {
         ctx.structure.add(inner.parent, 'H3'),
       ).map((s, i) => ({ ...s, keepWithPrevious: i > 0 }))
     : [];
-  const children = flowSlices(block.children, inner);
+  const children = flow(block.children, inner);
   if (children[0] && title.length > 0)
     children[0] = { ...children[0], spaceBefore: theme.space.inner, keepWithPrevious: true, bond: 'keep-with-next' };
   const slices = [...title, ...children].map((s) => indent(s, textX));
@@ -93,8 +92,8 @@ export const callout: SliceMaker<'callout'> = (block, ctx) => {
   return framedRun(slices, calloutFrame, theme.space.block + 6, ctx);
 };
 
-export const keep: SliceMaker<'keep'> = (block, ctx) => {
-  const slices = keepTogether(flowSlices(block.children, ctx), ctx.pageHeight);
+export const keep: SliceMaker<'keep'> = (block, ctx, flow) => {
+  const slices = keepTogether(flow(block.children, ctx), ctx.pageHeight);
   if (slices[0]) slices[0] = { ...slices[0], spaceBefore: ctx.theme.space.block };
   return slices;
 };

@@ -1,8 +1,8 @@
 /** Headings: H1 to H3; a section heading (H2) is underlined with a rule. */
 import { plainText } from '../../markup/tree.js';
 import { tagged } from '../context.js';
-import type { SliceMaker } from '../flow.js';
 import { textSlices } from '../text.js';
+import type { SliceMaker } from './maker.js';
 
 export const heading: SliceMaker<'heading'> = (block, ctx) => {
   const { theme } = ctx;

@@ -1,13 +1,13 @@
 /** Lists: bulleted or numbered, in one column or two; and definition lists (a term beside its meaning). */
 import type { Inline } from '../../markup/tree.js';
 import { body, type LayoutContext, tagged } from '../context.js';
-import type { SliceMaker } from '../flow.js';
 import { guardOrphans } from '../rules/orphans.js';
 import { runHeight, type Slice, shift, slice, stack } from '../slice.js';
 import { StructureBuilder } from '../structure.js';
 import { paragraphSlices, textSlices } from '../text.js';
 import type { StructNode } from '../types.js';
 import { bands } from './columns.js';
+import type { SliceMaker } from './maker.js';
 
 /** Slices of list items at a width, numbered from `first`, all under one L node. */
 function listItems(

@@ -4,12 +4,11 @@
  * may fall while the picture still stands beside it.
  */
 import { tagged, within } from '../context.js';
-import type { SliceMaker } from '../flow.js';
-import { flowSlices } from '../flow.js';
 import { indent, runHeight, shift } from '../slice.js';
 import { pictureItems, pictureSize } from './figures.js';
+import type { SliceMaker } from './maker.js';
 
-export const media: SliceMaker<'media'> = (block, ctx) => {
+export const media: SliceMaker<'media'> = (block, ctx, flow) => {
   const { theme } = ctx;
   const gap = 14;
   // Large print makes pictures bigger, whatever share the template asked for.
@@ -18,7 +17,7 @@ export const media: SliceMaker<'media'> = (block, ctx) => {
   const textWidth = ctx.width - ctx.width * share - gap;
   const figure = tagged(ctx, 'Figure', { alt: block.alt });
   const [pictureX, textX] = block.side === 'left' ? [0, ctx.width * share + gap] : [textWidth + gap, 0];
-  const text = flowSlices(block.children, within(ctx, ctx.parent, textWidth)).map((s) => indent(s, textX));
+  const text = flow(block.children, within(ctx, ctx.parent, textWidth)).map((s) => indent(s, textX));
   const first = text[0];
   if (!first) return [];
   text[0] = {

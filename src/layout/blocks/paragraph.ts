@@ -1,7 +1,7 @@
 /** A paragraph of running text. */
 import { body, tagged } from '../context.js';
-import type { SliceMaker } from '../flow.js';
 import { paragraphSlices } from '../text.js';
+import type { SliceMaker } from './maker.js';
 
 export const paragraph: SliceMaker<'paragraph'> = (block, ctx) => {
   const slices = paragraphSlices(block.inlines, body(ctx), ctx, tagged(ctx, 'P'));

@@ -1,15 +1,19 @@
 /** A QR code to a web address, its caption (a link to the same address) beside it. */
+
+import { fillLabel } from '../../content/labels.js';
+import { pictureKey } from '../../content/picture-ref.js';
 import { tagged } from '../context.js';
-import type { SliceMaker } from '../flow.js';
 import { shift, slice, stack } from '../slice.js';
 import { textSlices } from '../text.js';
+import type { SliceMaker } from './maker.js';
 
 export const qr: SliceMaker<'qr'> = (block, ctx) => {
   const { theme } = ctx;
   const size = theme.size.body * 4.6;
   const gap = 10;
   const group = tagged(ctx, 'Div');
-  const figure = ctx.structure.add(group, 'Figure', { alt: `QR-kode: ${block.href}` });
+  const alt = fillLabel(ctx.labels.qrCode, { address: block.href });
+  const figure = ctx.structure.add(group, 'Figure', { alt });
   const caption = stack(
     textSlices(
       block.caption.map((i) => (i.kind === 'text' ? { ...i, href: i.href ?? block.href } : i)),
@@ -29,8 +33,8 @@ export const qr: SliceMaker<'qr'> = (block, ctx) => {
           y: 0,
           width: size,
           height: size,
-          picture: `qr:${block.href}`,
-          alt: `QR-kode: ${block.href}`,
+          picture: pictureKey({ kind: 'qr', href: block.href }),
+          alt,
           tag: figure.id,
         },
         ...shift(caption.items, size + gap, Math.max(0, (size - caption.height) / 2)),

@@ -4,13 +4,13 @@
  * table continues on.
  */
 import { tagged } from '../context.js';
-import type { SliceMaker } from '../flow.js';
 import { keepTogether } from '../rules/keep-together.js';
 import { guardOrphans } from '../rules/orphans.js';
 import { enclose, frame, type Slice } from '../slice.js';
 import { textSlices } from '../text.js';
 import type { PlacedItem } from '../types.js';
 import { bands } from './columns.js';
+import type { SliceMaker } from './maker.js';
 
 export const table: SliceMaker<'table'> = (block, ctx) => {
   const { theme } = ctx;

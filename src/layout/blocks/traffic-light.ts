@@ -1,9 +1,9 @@
 /** A traffic light drawn as one: a housing with three lamps, each beside its label and meaning. */
 import { body, tagged } from '../context.js';
-import type { SliceMaker } from '../flow.js';
 import { keepTogether } from '../rules/keep-together.js';
 import { enclose, frame, shift, slice, stack } from '../slice.js';
 import { textSlices } from '../text.js';
+import type { SliceMaker } from './maker.js';
 
 const LIGHTS = {
   green: { fill: '#2e7d32', icon: 'go' },

@@ -1,6 +1,7 @@
 /** Ruled lines to write on (notes); a page may break between any two. */
-import type { SliceMaker } from '../flow.js';
+
 import { slice } from '../slice.js';
+import type { SliceMaker } from './maker.js';
 
 export const writingLines: SliceMaker<'lines'> = (block, ctx) => {
   const height = ctx.theme.size.body * 2.2;

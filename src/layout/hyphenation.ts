@@ -4,7 +4,7 @@
  * words that do not fit.
  */
 import type da from 'hyphen/da/index.js';
-import type { Hyphenator } from '../layout/lines.js';
+import type { Hyphenator } from './lines.js';
 
 // Loaded on first use, one language at a time: the patterns are a large part of a cold start.
 const PATTERNS: Record<string, () => Promise<{ default: typeof da }>> = {

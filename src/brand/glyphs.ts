@@ -1,7 +1,7 @@
 /** Characters a content file uses that the brand's font cannot draw: they would print as empty boxes. */
-import { type FontFamilyId, loadFonts, missingGlyphs } from '../brand/fonts.js';
+import { diagnosticAt, type JsonDocument } from '../content/json.js';
 import type { DiagnosticInit } from '../diagnostics.js';
-import { diagnosticAt, type JsonDocument } from './json.js';
+import { type FontFamilyId, loadFonts, missingGlyphs } from './fonts.js';
 
 /** Every string of a JSON value with its path, to look for characters the font cannot draw. */
 function* strings(value: unknown, at: (string | number)[] = []): Generator<[string, (string | number)[]]> {
