@@ -68,6 +68,23 @@ function tokenize(inlines: readonly Inline[], base: FontStyle): Token[] {
   return tokens;
 }
 
+/** The width of the widest word a line break may not split (hyphenation aside): the least a column must give. */
+export function widestWord(
+  inlines: readonly Inline[],
+  size: number,
+  measure: Measurer,
+  base: FontStyle = 'regular',
+): number {
+  let widest = 0;
+  for (const token of tokenize(inlines, base))
+    if (token.kind === 'word' && !splittable(token.word))
+      widest = Math.max(
+        widest,
+        token.word.reduce((w, s) => w + measure.width(s.text, s.style, size), 0),
+      );
+  return widest;
+}
+
 /** The places a word may be split at, as its pieces ("genop", "træ", "nings", ...); one piece if none. */
 export type Hyphenator = (word: string) => string[];
 

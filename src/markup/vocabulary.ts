@@ -71,7 +71,7 @@ export const VOCABULARY: Record<string, ElementSpec> = {
     content: ['tr'],
     attributes: { widths: [] },
     description:
-      'a table; a row is split only when taller than a page (between lines), header rows repeat on every page; widths="3,1,1" sets relative column widths',
+      'a table; a row is split only when taller than a page (between lines), header rows repeat on every page; widths="3,1,1" sets relative column widths (a column is never narrower than its widest word)',
   },
   tr: { content: ['th', 'td'], description: 'a table row; a row of <th> cells is a header row' },
   th: { content: 'inline', description: 'a header cell' },

@@ -3,6 +3,7 @@
  * the case (real fonts and theme). Each test fails when its rule is removed.
  */
 import { describe, expect, it } from 'vitest';
+import { columnWidths } from '../../src/layout/blocks/table.js';
 import { areaOf, content, layoutMarkup, lines, outside, rects, words } from './layout-helpers.js';
 
 const filler = (count: number) => `<lines count="${count}"/>`;
@@ -144,6 +145,29 @@ describe('splitting what is taller than a page', () => {
     expect(problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^the word "Donaudampfschiff.*…" \(128 letters\) is wider than its \d+ pt column/),
     ]);
+  });
+});
+
+describe('table columns', () => {
+  it('gives a column at least its widest word, and the rest of the width by weight', () => {
+    expect(columnWidths([4, 1, 1], [0, 0, 0], 600)).toEqual([400, 100, 100]);
+    const [first, second, third] = columnWidths([10, 1, 1], [0, 60, 30], 600);
+    expect(second).toBe(60);
+    expect((first as number) / (third as number)).toBeCloseTo(10);
+    expect((first as number) + (third as number)).toBeCloseTo(540);
+    // When the words cannot all fit, the weights alone decide (the word is then reported).
+    expect(columnWidths([1, 1], [400, 400], 600)).toEqual([300, 300]);
+  });
+
+  it('lays out a diary whose weekday columns are narrower by weight than their names in large print', () => {
+    const days = ['Man', 'Tir', 'Ons', 'Tor', 'Fre', 'Lør', 'Søn'];
+    const { pages, problems } = layoutMarkup(
+      `<table widths="16,1,1,1,1,1,1,1"><tr><th>Øvelse</th>${days.map((d) => `<th>${d}</th>`).join('')}</tr>` +
+        `<tr><th>1. Find muskelkorsettet</th>${days.map(() => '<td></td>').join('')}</tr></table>`,
+      'large-print',
+    );
+    expect(problems).toEqual([]);
+    expect(lines(pages[0])).toContain(`Øvelse ${days.join(' ')}`);
   });
 });
 
