@@ -3,7 +3,7 @@
  * date, render the rest in parallel, and record what was built.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadLibrary } from '../content/library.js';
 import { formatDiagnostic } from '../diagnostics.js';
@@ -33,11 +33,9 @@ export interface BatchSummary {
 }
 
 /** The SHA-256 of an output as it is on disk now, or undefined when it is gone or unreadable. */
-async function hashOf(file: string): Promise<string | undefined> {
+function hashOf(file: string): string | undefined {
   try {
-    return createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
   } catch {
     return undefined;
   }
@@ -75,7 +73,7 @@ export async function runBatch(
       !options.force &&
       print !== undefined &&
       previous?.fingerprint === print &&
-      (await hashOf(path.join(root, job.output))) === previous.sha256;
+      hashOf(path.join(root, job.output)) === previous.sha256;
     if (!upToDate) todo.push(job);
   }
   const unchanged = jobs.length - todo.length;

@@ -4,23 +4,21 @@
  * labels, the fonts and the code itself. Equal fingerprints mean equal PDFs.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FONT_FAMILIES } from '../brand/fonts.js';
-import { listFiles, readJson } from '../content/files.js';
-import { validate } from '../content/json.js';
+import { FONT_FAMILIES } from '../brand/families.js';
+import { listFiles } from '../content/files.js';
 import { contentDir, type Library } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
-import { HandoutSchema, ProgrammeSchema } from '../content/schema.js';
 import type { Job } from './manifest.js';
 
-async function hashFile(file: string): Promise<string> {
+/** Read synchronously: a thousand jobs hash their files one after the other (see readJson). */
+function hashFile(file: string): string {
   try {
-    return createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
   } catch {
     return 'missing';
   }
@@ -38,9 +36,9 @@ export function toolFingerprint(): Promise<string> {
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
     const hash = createHash('sha256');
-    for (const file of files) hash.update(path.relative(src, file)).update(await hashFile(file));
+    for (const file of files) hash.update(path.relative(src, file)).update(hashFile(file));
     for (const family of Object.values(FONT_FAMILIES)) {
-      for (const file of Object.values(family.files)) hash.update(file).update(await hashFile(require.resolve(file)));
+      for (const file of Object.values(family.files)) hash.update(file).update(hashFile(require.resolve(file)));
     }
     return hash.digest('hex');
   })();
@@ -58,15 +56,16 @@ interface Uses {
  * dozen files: each is read and hashed once per run.
  */
 export class InputIndex {
-  private readonly hashes = new Map<string, Promise<string>>();
-  private readonly uses = new Map<string, Promise<Uses | undefined>>();
+  private readonly hashes = new Map<string, string>();
+  private readonly uses = new Map<string, Uses | undefined>();
+  private templateFiles: Promise<string[]> | undefined;
 
   constructor(
     private readonly root: string,
     private readonly library: Library,
   ) {}
 
-  private hash(file: string): Promise<string> {
+  private hash(file: string): string {
     let h = this.hashes.get(file);
     if (!h) {
       h = hashFile(path.join(this.root, file));
@@ -75,19 +74,16 @@ export class InputIndex {
     return h;
   }
 
-  private usesOf(file: string): Promise<Uses | undefined> {
-    let u = this.uses.get(file);
-    if (!u) {
-      u = readUses(this.root, file).catch(() => undefined);
-      this.uses.set(file, u);
-    }
-    return u;
+  private usesOf(file: string): Uses | undefined {
+    if (!this.uses.has(file)) this.uses.set(file, readUses(this.root, file));
+    return this.uses.get(file);
   }
 
   /** The files a job reads, relative to the project; undefined when the handout cannot even be read. */
   async inputs(job: Job): Promise<string[] | undefined> {
-    const uses = await this.usesOf(job.handout);
-    return uses ? jobInputs(this.root, this.library, job, uses) : undefined;
+    const uses = this.usesOf(job.handout);
+    this.templateFiles ??= templates(this.root);
+    return uses ? jobInputs(this.root, this.library, job, uses, await this.templateFiles) : undefined;
   }
 
   /** One fingerprint over the job's settings, its input files' contents and the code. */
@@ -97,24 +93,43 @@ export class InputIndex {
     const hash = createHash('sha256');
     hash.update(JSON.stringify({ ...job, epoch: process.env.SOURCE_DATE_EPOCH ?? null }));
     hash.update(await toolFingerprint());
-    for (const file of inputs) hash.update(`\n${file}\n`).update(await this.hash(file));
+    for (const file of inputs) hash.update(`\n${file}\n`).update(this.hash(file));
     return hash.digest('hex');
   }
 }
 
-/** The exercises and pictures a handout or programme file names. */
-async function readUses(root: string, file: string): Promise<Uses> {
-  const doc = await readJson(root, path.resolve(root, file));
-  if (isProgramme(doc.value))
-    return { exercises: validate(doc, ProgrammeSchema).exercises.map((e) => e.exercise), pictures: [] };
-  const blocks = validate(doc, HandoutSchema).sections.flatMap((s) => s.blocks);
-  return {
-    exercises: blocks.flatMap((b) => (b.type === 'exercises' ? b.items.map((e) => e.exercise) : [])),
-    pictures: blocks.flatMap((b) => (b.type === 'figures' ? b.items.map((f) => f.picture) : [])),
-  };
+/**
+ * The exercises and pictures a handout or programme file names; undefined when it
+ * is not JSON. No schema check: an output is skipped only when its record says it
+ * was built from these very bytes, which passed the check then. Plain JSON.parse,
+ * as content files are strict JSON; a file it refuses is built, and its error shown.
+ */
+function readUses(root: string, file: string): Uses | undefined {
+  let value: unknown;
+  try {
+    const text = readFileSync(path.resolve(root, file), 'utf8');
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return undefined;
+  }
+  const field = (items: unknown, key: string): string[] =>
+    Array.isArray(items) ? items.map((item) => item?.[key]).filter((v): v is string => typeof v === 'string') : [];
+  const { exercises, sections } = value as { exercises?: unknown; sections?: unknown };
+  if (isProgramme(value)) return { exercises: field(exercises, 'exercise'), pictures: [] };
+  const blocks = (Array.isArray(sections) ? sections : []).flatMap((s) => (Array.isArray(s?.blocks) ? s.blocks : []));
+  const items = (type: string) => blocks.filter((b) => b?.type === type).flatMap((b) => b.items);
+  return { exercises: field(items('exercises'), 'exercise'), pictures: field(items('figures'), 'picture') };
 }
 
-async function jobInputs(root: string, library: Library, job: Job, uses: Uses): Promise<string[]> {
+/** Every template and partial: any of them may be used by any handout. */
+async function templates(root: string): Promise<string[]> {
+  return [
+    ...(await listFiles(path.join(root, 'templates'))),
+    ...(await listFiles(path.join(root, 'templates', 'partials'))),
+  ];
+}
+
+function jobInputs(root: string, library: Library, job: Job, uses: Uses, templates: readonly string[]): string[] {
   const pictures = new Set(uses.pictures);
   const exercises = new Set(uses.exercises);
   for (const id of exercises) {
@@ -123,10 +138,6 @@ async function jobInputs(root: string, library: Library, job: Job, uses: Uses): 
   }
   const brand = library.brands.get(job.brand)?.value;
   const rel = (file: string) => path.relative(root, file);
-  const templates = [
-    ...(await listFiles(path.join(root, 'templates'))),
-    ...(await listFiles(path.join(root, 'templates', 'partials'))),
-  ];
   return [
     job.handout,
     rel(path.join(contentDir(root, 'brands'), `${job.brand}.json`)),

@@ -3,7 +3,7 @@
  * and languages to build, and where each PDF goes. Expanded into jobs in a
  * stable order, so that shards and records mean the same thing on every run.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { z } from 'zod';
@@ -78,10 +78,10 @@ export const INVALID_BRAND = 'invalid-brand';
  * handout. The raw field is checked before it goes into an output path or a
  * log line: a therapist may have typed the client's name into it.
  */
-async function programmeBrand(file: string): Promise<string | undefined> {
+function programmeBrand(file: string): string | undefined {
   let value: { brand?: unknown };
   try {
-    value = JSON.parse(await readFile(file, 'utf8')) as { brand?: unknown };
+    value = JSON.parse(readFileSync(file, 'utf8')) as { brand?: unknown };
   } catch {
     return undefined;
   }
@@ -121,7 +121,7 @@ export async function expandManifest(
   for (const handout of handouts) {
     const id = path.basename(handout, '.json');
     // A client's programme is printed in its own clinic's brand only.
-    const stated = await programmeBrand(path.join(root, handout));
+    const stated = programmeBrand(path.join(root, handout));
     const own = stated === undefined || known.includes(stated) ? stated : INVALID_BRAND;
     for (const brand of own ? [own] : brands) {
       for (const language of manifest.languages) {

@@ -4,7 +4,7 @@
  */
 import type { Brand } from '../content/schema.js';
 import { tint } from './colour.js';
-import type { FontFamilyId } from './fonts.js';
+import type { FontFamilyId } from './families.js';
 
 const MM = 72 / 25.4;
 
