@@ -67,17 +67,24 @@ function realPathOf(file: string): string {
  * through a symbolic link. Undefined when it may be written.
  */
 export async function sourcesProblem(root: string, target: string): Promise<string | undefined> {
-  const realRoot = realPathOf(path.resolve(root));
-  for (const candidate of [path.resolve(root, target), realPathOf(path.resolve(root, target))]) {
-    for (const base of [path.resolve(root), realRoot]) {
-      const rel = path.relative(base, candidate);
-      if (rel === '') return 'it is the project folder itself';
-      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
-      const top = rel.split(path.sep)[0] as string;
-      if (SOURCES.includes(top)) return `it lies in the project's sources (${top}/)`;
+  return sourcesCheck(root)(target);
+}
+
+/** sourcesProblem for many places in one project (a batch's outputs): the project's real path is found once. */
+export function sourcesCheck(root: string): (target: string) => string | undefined {
+  const bases = [path.resolve(root), realPathOf(path.resolve(root))];
+  return (target) => {
+    for (const candidate of [path.resolve(root, target), realPathOf(path.resolve(root, target))]) {
+      for (const base of bases) {
+        const rel = path.relative(base, candidate);
+        if (rel === '') return 'it is the project folder itself';
+        if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+        const top = rel.split(path.sep)[0] as string;
+        if (SOURCES.includes(top)) return `it lies in the project's sources (${top}/)`;
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  };
 }
 
 /** Whether `file` lies inside `folder` (both resolved from the project). */

@@ -13,7 +13,7 @@ import { diagnosticAt, type JsonDocument, validate } from '../content/json.js';
 import { brandIds, type Library } from '../content/library.js';
 import { isProgramme } from '../content/programme.js';
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
-import { isInside, sourcesProblem } from '../output.js';
+import { isInside, sourcesCheck } from '../output.js';
 
 export const ManifestSchema = z
   .strictObject({
@@ -169,7 +169,8 @@ async function misplacedOutputs(
   at: (field: string, message: string, hint?: string) => DiagnosticInit,
 ): Promise<DiagnosticInit[]> {
   const folder = path.resolve(root, manifest.outputFolder);
-  const folderProblem = await sourcesProblem(root, folder);
+  const sourcesProblem = sourcesCheck(root);
+  const folderProblem = sourcesProblem(folder);
   if (folderProblem)
     return [
       at(
@@ -182,7 +183,7 @@ async function misplacedOutputs(
   for (const job of jobs) {
     const file = path.resolve(root, job.output);
     const problem = isInside(folder, file)
-      ? await sourcesProblem(root, file)
+      ? sourcesProblem(file)
       : `it is outside the output folder "${manifest.outputFolder}"`;
     if (problem) {
       problems.push(

@@ -11,7 +11,17 @@ import type { DiagnosticInit } from '../diagnostics.js';
 import type { Job } from './manifest.js';
 
 export type JobResult =
-  | { ok: true; output: string; pages: number; sha256: string; ms: number; version?: string; contentHash?: string }
+  | {
+      ok: true;
+      output: string;
+      pages: number;
+      sha256: string;
+      size: number;
+      mtimeMs: number;
+      ms: number;
+      version?: string;
+      contentHash?: string;
+    }
   | { ok: false; output: string; diagnostics?: DiagnosticInit[]; message: string; ms: number };
 
 export function defaultJobs(): number {
