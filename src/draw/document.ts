@@ -2,7 +2,6 @@
  * Drawing: pages of positioned items -> PDF bytes. The only module that knows
  * pdfkit. One drawer per item kind, picked from a table.
  */
-import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
@@ -18,6 +17,7 @@ import type {
   TextItem,
 } from '../layout/types.js';
 import { type SpanOptions, Tagging } from './tagging.js';
+import { type EmbeddedFont, writeLine } from './text.js';
 import { VectorForms } from './vector.js';
 
 export interface DocumentInfo {
@@ -100,18 +100,15 @@ interface DrawContext {
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 
-/** The part of pdfkit's embedded font that text drawing reaches into. */
-interface EmbeddedFont {
-  font: Font;
-  layoutCache?: Record<string, unknown>;
-}
-
 const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
   doc.font(item.style).fontSize(item.size).fillColor(item.colour);
   // Words shaped for an earlier document are not shaped again (see measure.ts).
   const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
   embedded.layoutCache = sharedShapingCache(embedded.font);
-  doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
+  // pdfkit draws a link's underline; a line of layout has no line breaks.
+  if (item.href || item.text.includes('\n'))
+    doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
+  else writeLine(doc, item.text, item.x, item.y);
   if (item.href) {
     // The annotation joins its Link element and says where it goes, as PDF/UA asks.
     const link = item.tag === undefined ? undefined : tagging.node(item.tag);
@@ -290,6 +287,42 @@ class Bookmarks {
   }
 }
 
+/** The part of pdfkit's page that its operators are written through. */
+interface PageContent {
+  write(chunk: string | Uint8Array): void;
+  end(): void;
+}
+
+/**
+ * pdfkit makes a byte array of every operator as it is written, and joins them
+ * when the page ends: keep a page's operators as text and write them as one,
+ * the same bytes (pdfkit ends each operator with a newline, and keeps the low
+ * byte of each character).
+ */
+function writeAtOnce(page: PageContent): void {
+  const lines: string[] = [];
+  const write = page.write.bind(page);
+  const flush = () => {
+    if (lines.length === 0) return;
+    const text = `${lines.join('\n')}\n`;
+    lines.length = 0;
+    // latin1 keeps the low byte of each character too; a wider one goes pdfkit's own way, to be sure.
+    write(/[^\x00-\xff]/.test(text) ? text.slice(0, -1) : Buffer.from(text, 'latin1'));
+  };
+  page.write = (chunk) => {
+    if (typeof chunk === 'string') lines.push(chunk);
+    else {
+      flush();
+      write(chunk);
+    }
+  };
+  const end = page.end.bind(page);
+  page.end = () => {
+    flush();
+    end();
+  };
+}
+
 export async function drawDocument(
   layout: Layout,
   fonts: LoadedFonts,
@@ -346,6 +379,7 @@ export async function drawDocument(
   const bookmarks = new Bookmarks(doc);
   for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });
+    writeAtOnce(doc.page as unknown as PageContent);
     for (const item of page.items) drawTagged(item, ctx, bookmarks);
     tagging.endPage();
   }

@@ -16,6 +16,8 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     name: string;
+    advanceWidth: number;
+    codePoints: number[];
     path: { commands: { command: string; args: number[] }[]; toSVG(): string };
   }
   export function create(buffer: Buffer): Font;
