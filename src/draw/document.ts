@@ -307,7 +307,7 @@ function writeAtOnce(page: PageContent): void {
     const text = `${lines.join('\n')}\n`;
     lines.length = 0;
     // latin1 keeps the low byte of each character too; a wider one goes pdfkit's own way, to be sure.
-    write(/[^\x00-\xff]/.test(text) ? text.slice(0, -1) : Buffer.from(text, 'latin1'));
+    write(/[\u0100-\uffff]/.test(text) ? text.slice(0, -1) : Buffer.from(text, 'latin1'));
   };
   page.write = (chunk) => {
     if (typeof chunk === 'string') lines.push(chunk);
