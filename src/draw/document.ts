@@ -16,6 +16,7 @@ import type {
   StructNode,
   TextItem,
 } from '../layout/types.js';
+import { fastSubset } from './subset.js';
 import { type SpanOptions, Tagging } from './tagging.js';
 import { type EmbeddedFont, writeLine } from './text.js';
 import { VectorForms } from './vector.js';
@@ -100,11 +101,18 @@ interface DrawContext {
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 
+/** Fonts of a document made ready for the ways of writing text below. */
+const prepared = new WeakSet<EmbeddedFont>();
+
 const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
   doc.font(item.style).fontSize(item.size).fillColor(item.colour);
-  // Words shaped for an earlier document are not shaped again (see measure.ts).
   const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
-  embedded.layoutCache = sharedShapingCache(embedded.font);
+  if (!prepared.has(embedded)) {
+    // Words shaped for an earlier document are not shaped again (see measure.ts).
+    embedded.layoutCache = sharedShapingCache(embedded.font);
+    fastSubset(embedded.font, embedded.subset);
+    prepared.add(embedded);
+  }
   // pdfkit draws a link's underline; a line of layout has no line breaks.
   if (item.href || item.text.includes('\n'))
     doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });

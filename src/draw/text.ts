@@ -5,6 +5,7 @@
  * options we never use) and write each operator separately.
  */
 import type { Font, Glyph } from 'fontkit';
+import type { Subset } from './subset.js';
 
 /** A shaped glyph's position, in pdfkit's 1000-unit em. */
 interface Position {
@@ -21,7 +22,7 @@ export interface EmbeddedFont {
   font: Font;
   ascender: number;
   scale: number;
-  subset: { includeGlyph(id: number): number };
+  subset: Subset;
   widths: number[];
   unicode: number[][];
   layoutCache?: Record<string, unknown>;

@@ -12,6 +12,7 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): Glyph;
     getGlyph(id: number): Glyph;
     layout(text: string): { advanceWidth: number };
+    createSubset(): unknown;
   }
   export interface Glyph {
     id: number;
