@@ -16,6 +16,7 @@ import type {
   StructNode,
   TextItem,
 } from '../layout/types.js';
+import { collectOutput, type PageContent, writeAtOnce } from './bytes.js';
 import { fastSubset } from './subset.js';
 import { type SpanOptions, Tagging } from './tagging.js';
 import { type EmbeddedFont, writeLine } from './text.js';
@@ -295,42 +296,6 @@ class Bookmarks {
   }
 }
 
-/** The part of pdfkit's page that its operators are written through. */
-interface PageContent {
-  write(chunk: string | Uint8Array): void;
-  end(): void;
-}
-
-/**
- * pdfkit makes a byte array of every operator as it is written, and joins them
- * when the page ends: keep a page's operators as text and write them as one,
- * the same bytes (pdfkit ends each operator with a newline, and keeps the low
- * byte of each character).
- */
-function writeAtOnce(page: PageContent): void {
-  const lines: string[] = [];
-  const write = page.write.bind(page);
-  const flush = () => {
-    if (lines.length === 0) return;
-    const text = `${lines.join('\n')}\n`;
-    lines.length = 0;
-    // latin1 keeps the low byte of each character too; a wider one goes pdfkit's own way, to be sure.
-    write(/[\u0100-\uffff]/.test(text) ? text.slice(0, -1) : Buffer.from(text, 'latin1'));
-  };
-  page.write = (chunk) => {
-    if (typeof chunk === 'string') lines.push(chunk);
-    else {
-      flush();
-      write(chunk);
-    }
-  };
-  const end = page.end.bind(page);
-  page.end = () => {
-    flush();
-    end();
-  };
-}
-
 export async function drawDocument(
   layout: Layout,
   fonts: LoadedFonts,
@@ -341,6 +306,8 @@ export async function drawDocument(
     ? (await import('svg-to-pdfkit')).default
     : undefined;
   const doc = new PDFDocument({
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and never use them.
+    font: null as unknown as string,
     size: 'A4',
     margin: 0,
     autoFirstPage: false,
@@ -363,15 +330,18 @@ export async function drawDocument(
       ...(info.archival ? {} : { ModDate: info.date }),
     },
   });
+  // Helvetica would have been F1: our fonts keep the names (F2, F3) and subset tags they had.
+  (doc as unknown as { _fontCount: number })._fontCount = 1;
   escapeMetadata(doc);
   doc.appendXML(info.archival ? PDFUA_SCHEMA + PDFUA_ID : PDFUA_ID);
   // Parsed fonts are shared by every document of the process (pdfkit accepts a fontkit font).
   doc.registerFont('regular', fonts.regular as unknown as Buffer);
   doc.registerFont('bold', fonts.bold as unknown as Buffer);
-  const chunks: Buffer[] = [];
+  const output = collectOutput(doc);
   const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    // The header, written before output was collected, still comes through the stream.
+    doc.on('data', (chunk: Uint8Array) => output.early.push(chunk));
+    doc.on('end', () => resolve(output()));
     doc.on('error', reject);
   });
   const tagging = new Tagging(doc, layout.structure);
