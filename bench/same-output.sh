@@ -8,8 +8,8 @@ set -euo pipefail
 mode=$1
 if [ "$mode" = render ]; then
   tool=$(cd "$2" && pwd); out=$(mkdir -p "$3" && cd "$3" && pwd)
-  cli="$tool/dist/src/cli/main.js"
-  [ -f "$cli" ] || cli="$tool/dist/handout.js"
+  cli="$tool/dist/handout.js"
+  [ -f "$cli" ] || cli="$tool/dist/src/cli/main.js"
   cd "$(dirname "$0")/.."
   for variant in standard large-print; do
     node "$cli" build --all --variant "$variant" --out "$out/$variant" >/dev/null

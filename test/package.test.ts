@@ -52,7 +52,8 @@ describe('the packed package', () => {
       expect.arrayContaining([
         'package.json',
         'README.md',
-        'dist/src/cli/main.js',
+        'dist/handout.js',
+        'dist/worker.js',
         'dist/src/index.d.ts',
         'templates/leaflet.hbs',
         'templates/partials/exercise.hbs',
@@ -80,7 +81,7 @@ describe('the packed package', () => {
     );
     const tool = await install(path.join(tmp, filename), app);
     const { version } = JSON.parse(await readFile(path.join(tool, 'package.json'), 'utf8')) as { version: string };
-    const cli = path.join(tool, 'dist/src/cli/main.js');
+    const cli = path.join(tool, 'dist/handout.js');
     const handout = (cwd: string, ...args: string[]) =>
       run(process.execPath, [cli, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
 
@@ -94,5 +95,9 @@ describe('the packed package', () => {
     const text = pdf.pages.map((p) => p.text).join('\n');
     expect(text).toContain('Kom godt i gang');
     expect(text).toContain('Vip med bækkenet');
+    // A batch renders on worker threads, which run the worker's own bundle: it must be in the package.
+    const batch = await handout(project, 'batch');
+    expect(batch.stdout).toMatch(/ built, 0 unchanged, 0 failed/);
+    await readFile(path.join(project, 'output/min-klinik/da/kom-godt-i-gang.pdf'));
   });
 });

@@ -27,16 +27,29 @@ function hashFile(file: string): string {
 const require = createRequire(import.meta.url);
 let codeHash: Promise<string> | undefined;
 
+/**
+ * The files of the running program, and the folder they are named from: the two
+ * bundles (dist/handout.js, dist/worker.js) when this module is bundled, else
+ * every module of src/ (compiled, or TypeScript run through tsx).
+ */
+async function codeFiles(): Promise<{ base: string; files: string[] }> {
+  const here = fileURLToPath(import.meta.url);
+  const dir = path.dirname(here);
+  if (path.basename(dir) !== 'batch') return { base: dir, files: [here, path.join(dir, 'worker.js')] };
+  const src = path.resolve(dir, '..');
+  const files = (await readdir(src, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && /\.(js|ts)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  return { base: src, files };
+}
+
 /** A hash of this program's own code and fonts: a new version of handout rebuilds everything. */
 export function toolFingerprint(): Promise<string> {
   codeHash ??= (async () => {
-    const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-    const files = (await readdir(src, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile() && /\.(js|ts)$/.test(e.name))
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
+    const { base, files } = await codeFiles();
     const hash = createHash('sha256');
-    for (const file of files) hash.update(path.relative(src, file)).update(hashFile(file));
+    for (const file of files) hash.update(path.relative(base, file)).update(hashFile(file));
     for (const family of Object.values(FONT_FAMILIES)) {
       for (const file of Object.values(family.files)) hash.update(file).update(hashFile(require.resolve(file)));
     }
