@@ -1,11 +1,16 @@
 /**
  * `npm run build` after tsc: the command line and the batch worker, each bundled
  * into one file (dist/handout.js, dist/worker.js). Node then reads and links
- * two files instead of some two hundred modules at every start. pdfkit and
- * fontkit stay outside (pdfkit finds its standard fonts beside itself, and
- * takes fontkit fonts from the same fontkit), and sharp, whose native part is
- * loaded only for a raster picture.
+ * two files instead of some two hundred modules at every start, and a module is
+ * only run when a command needs it (an import of a package left outside would
+ * load it at every start). Only sharp stays outside: its native part is loaded
+ * for a raster picture. pdfkit, bundled, looks for its standard fonts (which an
+ * SVG's text is drawn with) as "#standard-fonts/…" beside the bundle: the
+ * "imports" of package.json send it to pdfkit's own; and it reads the colour
+ * profile of PDF/A from data/ beside itself, which is copied there.
  */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -24,10 +29,14 @@ await build({
   target: 'node20',
   // The ES module builds of dual packages (jsonc-parser's CommonJS build requires its parts at run time).
   mainFields: ['module', 'main'],
-  external: ['pdfkit', 'fontkit', 'sharp'],
+  external: ['sharp'],
   // Bundled CommonJS modules call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
 });
+
+const pdfkit = path.dirname(createRequire(import.meta.url).resolve('pdfkit'));
+await mkdir(path.join(dist, 'data'), { recursive: true });
+await copyFile(path.join(pdfkit, 'data/sRGB_IEC61966_2_1.icc'), path.join(dist, 'data/sRGB_IEC61966_2_1.icc'));

@@ -89,7 +89,13 @@ describe('the packed package', () => {
     await handout(app, 'init', 'klinik');
     const project = path.join(app, 'klinik');
     expect(await readFile(path.join(project, '.gitignore'), 'utf8')).toContain('output/');
-    const build = await handout(project, 'build', '--all');
+    // A logo with text is drawn by svg-to-pdfkit in a standard font, and PDF/A embeds a colour
+    // profile: both are files pdfkit finds beside itself, and so beside the bundle it is in.
+    await writeFile(
+      path.join(project, 'assets/logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 80"><text x="8" y="50" font-size="30">Min Klinik</text></svg>',
+    );
+    const build = await handout(project, 'build', '--all', '--pdfa');
     expect(build.stderr).toBe('');
     const pdf = await readPdf(await readFile(path.join(project, 'output/min-klinik/kom-godt-i-gang.pdf')));
     const text = pdf.pages.map((p) => p.text).join('\n');
