@@ -1,21 +1,26 @@
 /**
- * `npm run build` after tsc: the command line and the batch worker, each bundled
- * into one file (dist/handout.js, dist/worker.js). Node then reads and links
- * two files instead of some two hundred modules at every start, and a module is
- * only run when a command needs it (an import of a package left outside would
- * load it at every start). Only sharp stays outside: its native part is loaded
- * for a raster picture. pdfkit, bundled, looks for its standard fonts (which an
- * SVG's text is drawn with) as "#standard-fonts/…" beside the bundle: the
- * "imports" of package.json send it to pdfkit's own; and it reads the colour
- * profile of PDF/A from data/ beside itself, which is copied there.
+ * `npm run build` after tsc: the command line and the batch worker bundled with
+ * their dependencies into dist/ (dist/handout.js, dist/worker.js and the chunks
+ * they share). Node then reads and links a few files instead of some two hundred
+ * modules at every start, and each chunk is only read when a command needs it:
+ * `--version` or a batch with nothing to build never reads pdfkit or fontkit.
+ * Only sharp stays outside: its native part is loaded for a raster picture.
+ *
+ * pdfkit, bundled, looks beside itself for its standard fonts (which an SVG's
+ * text is drawn with), as "#standard-fonts/…": the "imports" of package.json
+ * send it to pdfkit's own. It reads the colour profile of PDF/A from data/
+ * beside itself, which is copied there.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The chunks of an earlier build would be packed, and fingerprinted as the tool's code.
+for (const name of await readdir(dist)) if (name.endsWith('.js')) await rm(path.join(dist, name));
 
 await build({
   entryPoints: {
@@ -24,6 +29,9 @@ await build({
   },
   outdir: dist,
   bundle: true,
+  splitting: true,
+  // Beside the entries: the pool finds ./worker.js, and pdfkit ./data/, from any chunk.
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

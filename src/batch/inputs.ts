@@ -28,20 +28,19 @@ const require = createRequire(import.meta.url);
 let codeHash: Promise<string> | undefined;
 
 /**
- * The files of the running program, and the folder they are named from: the two
- * bundles (dist/handout.js, dist/worker.js) when this module is bundled, else
- * every module of src/ (compiled, or TypeScript run through tsx).
+ * The files of the running program, and the folder they are named from: the
+ * bundles and their chunks in dist/ when this module is bundled, else every
+ * module of src/ (compiled, or TypeScript run through tsx).
  */
 async function codeFiles(): Promise<{ base: string; files: string[] }> {
-  const here = fileURLToPath(import.meta.url);
-  const dir = path.dirname(here);
-  if (path.basename(dir) !== 'batch') return { base: dir, files: [here, path.join(dir, 'worker.js')] };
-  const src = path.resolve(dir, '..');
-  const files = (await readdir(src, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && /\.(js|ts)$/.test(e.name))
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const bundled = path.basename(dir) !== 'batch';
+  const base = bundled ? dir : path.resolve(dir, '..');
+  const files = (await readdir(base, { recursive: !bundled, withFileTypes: true }))
+    .filter((e) => e.isFile() && (bundled ? /\.js$/ : /\.(js|ts)$/).test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
-  return { base: src, files };
+  return { base, files };
 }
 
 /** A hash of this program's own code and fonts: a new version of handout rebuilds everything. */

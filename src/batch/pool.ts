@@ -29,16 +29,24 @@ export function defaultJobs(): number {
 }
 
 /**
+ * A worker's young generation: half of V8's default. A document's garbage dies
+ * young either way; with two workers the batch's peak memory stays under 400 MB
+ * (1,000 programmes: 394 MiB against 457), at no cost in CPU that we could measure.
+ */
+const YOUNG_GENERATION_MB = 24;
+
+/**
  * A new worker running the worker module beside this one. Run from TypeScript
  * sources (tests, tsx), the worker first registers tsx to load them.
  */
 function startWorker(root: string): Worker {
   const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: { root } });
+  const options = { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
   const tsx = pathToFileURL(path.resolve(path.dirname(here), '../../node_modules/tsx/dist/esm/api/index.mjs')).href;
   const worker = new URL('./worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(boot, { eval: true, workerData: { root } });
+  return new Worker(boot, { eval: true, ...options });
 }
 
 /**
