@@ -15,12 +15,26 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // The chunks of an earlier build would be packed, and fingerprinted as the tool's code.
 for (const name of await readdir(dist)) if (name.endsWith('.js')) await rm(path.join(dist, name));
+
+/**
+ * fontkit decodes a brotli dictionary of 120 KB when it is loaded, for WOFF2 fonts;
+ * ours are TrueType files (WOFF2 crashes pdfkit's subsetter, see brand/fonts.ts).
+ */
+const noWoff2: Plugin = {
+  name: 'no-woff2',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli', namespace: 'no-woff2' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
+      contents: "export default () => { throw new Error('WOFF2 fonts are not supported: use the TrueType file'); };",
+    }));
+  },
+};
 
 await build({
   entryPoints: {
@@ -38,6 +52,7 @@ await build({
   // The ES module builds of dual packages (jsonc-parser's CommonJS build requires its parts at run time).
   mainFields: ['module', 'main'],
   external: ['sharp'],
+  plugins: [noWoff2],
   // Bundled CommonJS modules call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
