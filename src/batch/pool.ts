@@ -73,6 +73,9 @@ async function largestFirst(jobs: readonly Job[], root: string): Promise<Job[]> 
     .map((e) => e.job);
 }
 
+/** Jobs sent to a worker at a time. */
+const IN_FLIGHT = 2;
+
 export async function runJobs(
   all: readonly Job[],
   options: { root: string; workers: number },
@@ -91,18 +94,25 @@ export async function runJobs(
     Array.from({ length: count }, () => {
       const worker = startWorker(options.root);
       return new Promise<void>((resolve) => {
-        let current: Job | undefined;
+        // Sent but not done, in order: the first is being built. One waits behind it, so that
+        // the worker goes on at once while the result of the one before is read here.
+        const sent: Job[] = [];
         const feed = () => {
-          current = jobs[next++];
-          if (current) worker.postMessage(current);
-          else void worker.terminate().then(() => resolve());
+          while (sent.length < IN_FLIGHT && next < jobs.length) {
+            const job = jobs[next++] as Job;
+            sent.push(job);
+            worker.postMessage(job);
+          }
+          if (sent.length === 0) void worker.terminate().then(() => resolve());
         };
         worker.on('message', (result: JobResult) => {
+          sent.shift();
           report(result);
           feed();
         });
-        // A worker that dies takes only its own job with it; the others carry on.
+        // A worker that dies takes only the job it was building with it; the others carry on.
         worker.on('error', (error) => {
+          const [current, ...waiting] = sent;
           if (current)
             report({
               ok: false,
@@ -110,6 +120,7 @@ export async function runJobs(
               message: `the worker stopped: ${error.stack ?? error.message}`,
               ms: 0,
             });
+          jobs.push(...waiting);
           resolve();
         });
         feed();

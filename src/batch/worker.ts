@@ -49,6 +49,8 @@ async function run(job: Job): Promise<JobResult> {
   }
 }
 
-parentPort?.on('message', async (job: Job) => {
-  parentPort?.postMessage(await run(job));
+// Jobs are built one at a time, in the order sent: the pool sends the next before this one is done.
+let queue = Promise.resolve();
+parentPort?.on('message', (job: Job) => {
+  queue = queue.then(async () => parentPort?.postMessage(await run(job)));
 });
