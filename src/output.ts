@@ -1,20 +1,25 @@
 /** Writing a PDF so that a reader never sees half of one: a temporary file, renamed into place. */
-import { realpathSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeIoError } from './content/files.js';
 import { HandoutError } from './diagnostics.js';
 
-/** `what` names the file in an error: the PDF, the build record, ... */
+/**
+ * `what` names the file in an error: the PDF, the build record, ... Synchronous
+ * inside: a batch worker has nothing else to do meanwhile, and each asynchronous
+ * step would wait its turn in the thread pool.
+ */
 export async function writeFileAtomic(file: string, data: Uint8Array, what = 'the PDF'): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, data);
-    await rename(tmp, file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
   } catch (error) {
     // Clearing up must not hide why the write failed (it fails too when the folder is a file).
-    await rm(tmp, { force: true }).catch(() => undefined);
+    try {
+      rmSync(tmp, { force: true });
+    } catch {}
     throw new HandoutError(
       { file: path.relative(process.cwd(), file) || file, message: `cannot write ${what}: ${describeIoError(error)}` },
       { cause: error },

@@ -22,7 +22,9 @@ export function writeAtOnce(page: PageContent): void {
   const write = page.write.bind(page);
   const flush = () => {
     if (lines.length === 0) return;
-    const text = `${lines.join('\n')}\n`;
+    // A last empty line gives the newline after the last operator, in one flat string.
+    lines.push('');
+    const text = lines.join('\n');
     lines.length = 0;
     write(binary(text));
   };
