@@ -14,7 +14,7 @@ import { openProject, render } from '../src/pipeline.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const cli = path.join(here, '../src/cli/main.js');
+const cli = path.join(here, '../handout.js');
 const HANDOUT = 'content/handouts/smerter-i-ryggen.json';
 const BRAND = 'skovlund-sygehus';
 const BATCH = Number(process.env.HANDOUT_BENCH_BATCH ?? 1000);

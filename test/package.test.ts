@@ -74,7 +74,8 @@ describe('the packed package', () => {
       expect.arrayContaining([
         'package.json',
         'README.md',
-        'dist/src/cli/main.js',
+        'dist/handout.js',
+        'dist/worker.js',
         'dist/src/index.d.ts',
         'templates/leaflet.hbs',
         'templates/partials/exercise.hbs',
@@ -97,7 +98,7 @@ describe('the packed package', () => {
     ).toEqual([]);
 
     const { version } = JSON.parse(await readFile(path.join(tool, 'package.json'), 'utf8')) as { version: string };
-    const cli = path.join(tool, 'dist/src/cli/main.js');
+    const cli = path.join(tool, 'dist/handout.js');
     const handout = (cwd: string, ...args: string[]) =>
       run(process.execPath, [cli, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
 
@@ -105,12 +106,22 @@ describe('the packed package', () => {
     await handout(app, 'init', 'klinik');
     const project = path.join(app, 'klinik');
     expect(await readFile(path.join(project, '.gitignore'), 'utf8')).toContain('output/');
-    const build = await handout(project, 'build', '--all');
+    // A logo with text is drawn by svg-to-pdfkit in a standard font, and PDF/A embeds a colour
+    // profile: both are files pdfkit finds beside itself, and so beside the bundle it is in.
+    await writeFile(
+      path.join(project, 'assets/logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 80"><text x="8" y="50" font-size="30">Min Klinik</text></svg>',
+    );
+    const build = await handout(project, 'build', '--all', '--pdfa');
     expect(build.stderr).toBe('');
     const pdf = await readPdf(await readFile(path.join(project, 'output/min-klinik/kom-godt-i-gang.pdf')));
     const text = pdf.pages.map((p) => p.text).join('\n');
     expect(text).toContain('Kom godt i gang');
     expect(text).toContain('Vip med bækkenet');
+    // A batch renders on worker threads, which run the worker's own bundle: it must be in the package.
+    const batch = await handout(project, 'batch');
+    expect(batch.stdout).toMatch(/ built, 0 unchanged, 0 failed/);
+    await readFile(path.join(project, 'output/min-klinik/da/kom-godt-i-gang.pdf'));
   });
 
   it("compiles in a consumer's strict tsc without skipLibCheck, and renders content given as an object", {

@@ -4,7 +4,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brandProblems } from '../brand/check.js';
 import { loadLibrary } from '../content/library.js';
@@ -12,7 +12,7 @@ import { type DiagnosticInit, formatDiagnostic } from '../diagnostics.js';
 import { InputIndex } from './inputs.js';
 import { expandManifest, type Job, loadManifest } from './manifest.js';
 import { type JobResult, runJobs } from './pool.js';
-import { loadRecord, type RecordChanges, saveRecord } from './record.js';
+import { loadRecord, type OutputRecord, type RecordChanges, saveRecord } from './record.js';
 import { inShard, type Shard } from './shard.js';
 
 export interface BatchOptions {
@@ -35,14 +35,18 @@ export interface BatchSummary {
   seconds: number;
 }
 
-/** The SHA-256 of an output as it is on disk now, or undefined when it is gone or unreadable. */
-async function hashOf(file: string): Promise<string | undefined> {
+/**
+ * Whether an output is still the file that was built: a deleted, truncated or edited
+ * PDF is built again. One whose size and modification time are those recorded is
+ * taken as unchanged without reading it, as make and rsync do; any other is hashed.
+ */
+function stillBuilt(file: string, previous: OutputRecord): boolean {
   try {
-    return createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
+    const now = statSync(file);
+    if (now.size === previous.size && now.mtimeMs === previous.mtimeMs) return true;
+    return createHash('sha256').update(readFileSync(file)).digest('hex') === previous.sha256;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -73,12 +77,11 @@ export async function runBatch(
     const print = await index.fingerprint(job);
     if (print) fingerprints.set(job.output, print);
     const previous = record.outputs[job.output];
-    // The file must still be the one built: a deleted, truncated or edited PDF is built again.
     const upToDate =
       !options.force &&
       print !== undefined &&
       previous?.fingerprint === print &&
-      (await hashOf(path.join(root, job.output))) === previous.sha256;
+      stillBuilt(path.join(root, job.output), previous);
     if (!upToDate) todo.push(job);
   }
   const unchanged = jobs.length - todo.length;
@@ -102,6 +105,8 @@ export async function runBatch(
           brand: job.brand,
           pages: result.pages,
           sha256: result.sha256,
+          size: result.size,
+          mtimeMs: result.mtimeMs,
           version: result.version,
           contentHash: result.contentHash,
           // When it was built: what `handout check` compares a changed handout's version with.

@@ -3,7 +3,7 @@
  * and languages to build, and where each PDF goes. Expanded into jobs in a
  * stable order, so that shards and records mean the same thing on every run.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { documentKind } from '../content/document-kind.js';
@@ -12,7 +12,7 @@ import { diagnosticAt, type JsonDocument, validate } from '../content/json.js';
 import { brandIds, type Library } from '../content/library.js';
 import { type Manifest, ManifestSchema, type Variant } from '../content/manifest-schema.js';
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
-import { isInside, sourcesProblem } from '../output.js';
+import { isInside, sourcesCheck } from '../output.js';
 
 export interface Job {
   /** The output file, relative to the project: also the job's identity. */
@@ -48,10 +48,10 @@ export const INVALID_BRAND = 'invalid-brand';
  * handout. The raw field is checked before it goes into an output path or a
  * log line: a therapist may have typed the client's name into it.
  */
-async function programmeBrand(file: string): Promise<string | undefined> {
+function programmeBrand(file: string): string | undefined {
   let value: { brand?: unknown };
   try {
-    value = JSON.parse(await readFile(file, 'utf8')) as { brand?: unknown };
+    value = JSON.parse(readFileSync(file, 'utf8')) as { brand?: unknown };
   } catch {
     return undefined;
   }
@@ -91,7 +91,7 @@ export async function expandManifest(
   for (const handout of handouts) {
     const id = path.basename(handout, '.json');
     // A client's programme is printed in its own clinic's brand only.
-    const stated = await programmeBrand(path.join(root, handout));
+    const stated = programmeBrand(path.join(root, handout));
     const own = stated === undefined || known.includes(stated) ? stated : INVALID_BRAND;
     for (const brand of own ? [own] : brands) {
       for (const language of manifest.languages) {
@@ -139,7 +139,8 @@ async function misplacedOutputs(
   at: (field: string, message: string, hint?: string) => DiagnosticInit,
 ): Promise<DiagnosticInit[]> {
   const folder = path.resolve(root, manifest.outputFolder);
-  const folderProblem = await sourcesProblem(root, folder);
+  const sourcesProblem = sourcesCheck(root);
+  const folderProblem = sourcesProblem(folder);
   if (folderProblem)
     return [
       at(
@@ -152,7 +153,7 @@ async function misplacedOutputs(
   for (const job of jobs) {
     const file = path.resolve(root, job.output);
     const problem = isInside(folder, file)
-      ? await sourcesProblem(root, file)
+      ? sourcesProblem(file)
       : `it is outside the output folder "${manifest.outputFolder}"`;
     if (problem) {
       problems.push(

@@ -11,7 +11,17 @@ import type { DiagnosticInit } from '../diagnostics.js';
 import type { Job } from './manifest.js';
 
 export type JobResult =
-  | { ok: true; output: string; pages: number; sha256: string; ms: number; version?: string; contentHash?: string }
+  | {
+      ok: true;
+      output: string;
+      pages: number;
+      sha256: string;
+      size: number;
+      mtimeMs: number;
+      ms: number;
+      version?: string;
+      contentHash?: string;
+    }
   | { ok: false; output: string; diagnostics?: DiagnosticInit[]; message: string; ms: number };
 
 export function defaultJobs(): number {
@@ -19,16 +29,24 @@ export function defaultJobs(): number {
 }
 
 /**
+ * A worker's young generation: half of V8's default. A document's garbage dies
+ * young either way; with two workers the batch's peak memory stays under 400 MB
+ * (1,000 programmes: 394 MiB against 457), at no cost in CPU that we could measure.
+ */
+const YOUNG_GENERATION_MB = 24;
+
+/**
  * A new worker running the worker module beside this one. Run from TypeScript
  * sources (tests, tsx), the worker first registers tsx to load them.
  */
 function startWorker(root: string): Worker {
   const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: { root } });
+  const options = { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
   const tsx = pathToFileURL(path.resolve(path.dirname(here), '../../node_modules/tsx/dist/esm/api/index.mjs')).href;
   const worker = new URL('./worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(boot, { eval: true, workerData: { root } });
+  return new Worker(boot, { eval: true, ...options });
 }
 
 /**
@@ -55,6 +73,9 @@ async function largestFirst(jobs: readonly Job[], root: string): Promise<Job[]> 
     .map((e) => e.job);
 }
 
+/** Jobs sent to a worker at a time. */
+const IN_FLIGHT = 2;
+
 export async function runJobs(
   all: readonly Job[],
   options: { root: string; workers: number },
@@ -73,18 +94,25 @@ export async function runJobs(
     Array.from({ length: count }, () => {
       const worker = startWorker(options.root);
       return new Promise<void>((resolve) => {
-        let current: Job | undefined;
+        // Sent but not done, in order: the first is being built. One waits behind it, so that
+        // the worker goes on at once while the result of the one before is read here.
+        const sent: Job[] = [];
         const feed = () => {
-          current = jobs[next++];
-          if (current) worker.postMessage(current);
-          else void worker.terminate().then(() => resolve());
+          while (sent.length < IN_FLIGHT && next < jobs.length) {
+            const job = jobs[next++] as Job;
+            sent.push(job);
+            worker.postMessage(job);
+          }
+          if (sent.length === 0) void worker.terminate().then(() => resolve());
         };
         worker.on('message', (result: JobResult) => {
+          sent.shift();
           report(result);
           feed();
         });
-        // A worker that dies takes only its own job with it; the others carry on.
+        // A worker that dies takes only the job it was building with it; the others carry on.
         worker.on('error', (error) => {
+          const [current, ...waiting] = sent;
           if (current)
             report({
               ok: false,
@@ -92,6 +120,7 @@ export async function runJobs(
               message: `the worker stopped: ${error.stack ?? error.message}`,
               ms: 0,
             });
+          jobs.push(...waiting);
           resolve();
         });
         feed();

@@ -23,6 +23,9 @@ const OutputRecordSchema = z.object({
   brand: z.string(),
   pages: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The file's size and modification time (ms) when it was written: while both hold, it is not read again. */
+  size: z.number().int().nonnegative().optional(),
+  mtimeMs: z.number().nonnegative().optional(),
   /** A handout's version and content hash when it was built. */
   version: z.string().optional(),
   contentHash: z.string().optional(),

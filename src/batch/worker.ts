@@ -1,5 +1,6 @@
 /** A batch worker: loads the project once, then renders and writes one job at a time. */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { HandoutError } from '../diagnostics.js';
@@ -23,12 +24,16 @@ async function run(job: Job): Promise<JobResult> {
       variant: job.variant,
       language: job.language,
     });
-    await writeFileAtomic(path.resolve(root, job.output), result.pdf);
+    const file = path.resolve(root, job.output);
+    await writeFileAtomic(file, result.pdf);
+    const { size, mtimeMs } = statSync(file);
     return {
       ok: true,
       output: job.output,
       pages: result.pages.length,
       sha256: createHash('sha256').update(result.pdf).digest('hex'),
+      size,
+      mtimeMs,
       version: result.version,
       contentHash: result.hash,
       ms: performance.now() - started,
@@ -44,6 +49,8 @@ async function run(job: Job): Promise<JobResult> {
   }
 }
 
-parentPort?.on('message', async (job: Job) => {
-  parentPort?.postMessage(await run(job));
+// Jobs are built one at a time, in the order sent: the pool sends the next before this one is done.
+let queue = Promise.resolve();
+parentPort?.on('message', (job: Job) => {
+  queue = queue.then(async () => parentPort?.postMessage(await run(job)));
 });

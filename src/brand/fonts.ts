@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
-import type { Brand } from '../content/schema.js';
+import { FONT_FAMILIES, type FontFamilyId, type FontStyle } from './families.js';
 import { unslashZeros } from './zero.js';
 
-export type FontStyle = 'regular' | 'bold';
+export { FONT_FAMILIES, type FontFamilyId, type FontStyle };
 
 /**
  * The part of a fontkit font handout uses. Declared here, not taken from fontkit
@@ -27,42 +27,18 @@ export interface Font {
   glyphForCodePoint(codePoint: number): Glyph;
   getGlyph(id: number): Glyph;
   layout(text: string): { advanceWidth: number };
+  createSubset(): unknown;
 }
 
 export interface Glyph {
   id: number;
   name: string;
+  advanceWidth: number;
+  codePoints: number[];
   path: { commands: { command: string; args: number[] }[]; toSVG(): string };
 }
 
-export interface FontFamily {
-  name: string;
-  files: Record<FontStyle, string>;
-  /** The family slashes its zero, which a Danish reader takes for Ø: draw it plain. */
-  plainZero?: boolean;
-}
-
 const require = createRequire(import.meta.url);
-
-export const FONT_FAMILIES = {
-  'atkinson-hyperlegible': {
-    name: 'Atkinson Hyperlegible Next',
-    files: {
-      regular: '@expo-google-fonts/atkinson-hyperlegible-next/400Regular/AtkinsonHyperlegibleNext_400Regular.ttf',
-      bold: '@expo-google-fonts/atkinson-hyperlegible-next/700Bold/AtkinsonHyperlegibleNext_700Bold.ttf',
-    },
-    plainZero: true,
-  },
-  'open-sans': {
-    name: 'Open Sans',
-    files: {
-      regular: '@expo-google-fonts/open-sans/400Regular/OpenSans_400Regular.ttf',
-      bold: '@expo-google-fonts/open-sans/700Bold/OpenSans_700Bold.ttf',
-    },
-  },
-} as const satisfies Record<Brand['font'], FontFamily>;
-
-export type FontFamilyId = keyof typeof FONT_FAMILIES;
 
 export type LoadedFonts = Record<FontStyle, Font>;
 

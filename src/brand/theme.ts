@@ -5,7 +5,7 @@
 import { VARIANTS, type Variant } from '../content/manifest-schema.js';
 import type { Brand } from '../content/schema.js';
 import { tint } from './colour.js';
-import type { FontFamilyId } from './fonts.js';
+import type { FontFamilyId } from './families.js';
 
 const MM = 72 / 25.4;
 

@@ -7,20 +7,15 @@ import { hideBin } from 'yargs/helpers';
 import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
-import { checkProject } from '../check.js';
 import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
-import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { toolVersion } from '../packaged.js';
-import { openProject, renderCatalog } from '../pipeline.js';
-import { byPlace, validateProject, within } from '../validate.js';
-import { type BuildReport, build } from './build.js';
-import { initProject } from './init.js';
-import { listProject } from './list.js';
+import type { BuildReport } from './build.js';
 import { isoDate, optionError, wholeNumber } from './options.js';
 import { createReporter } from './progress.js';
-import { writeSchemas } from './schema.js';
 import { showFailure, showOn } from './show.js';
-import { watchBuild } from './watch.js';
+
+// Each command loads what it needs when it runs: the renderer (pdfkit, fontkit, the
+// schemas) is most of a cold start, and `batch` with nothing to build never renders.
 
 // `handout list | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -133,8 +128,10 @@ await yargs(hideBin(process.argv))
         console.log(`\n${report.built.length} built, ${report.failures.length} failed`);
         process.exitCode = report.fatal ? 2 : report.failures.length > 0 ? 1 : 0;
       };
+      const { build } = await import('./build.js');
       show(await build(options, (line) => console.log(line)));
       if (argv.watch) {
+        const { watchBuild } = await import('./watch.js');
         await watchBuild(options, show, (line) => console.log(line));
         console.log('watching content/, templates/ and assets/ (Ctrl-C to stop)');
       }
@@ -190,6 +187,7 @@ await yargs(hideBin(process.argv))
         .example('$0 validate', 'The whole project')
         .example('$0 validate content/handouts --format json', 'Handouts only, as JSON'),
     async (argv) => {
+      const { byPlace, validateProject, within } = await import('../validate.js');
       const problems = within(
         await validateProject(argv.root, argv.paths ?? []),
         path.resolve(argv.root),
@@ -225,6 +223,7 @@ await yargs(hideBin(process.argv))
       const today = isoDate('--today', argv.today) ?? new Date().toISOString().slice(0, 10);
       const warnDays = wholeNumber('--warn-days', argv['warn-days'], 0, 3650) as number;
       const lixMax = wholeNumber('--lix-max', argv['lix-max'], 1, 100) as number;
+      const [{ checkProject }, { byPlace }] = await Promise.all([import('../check.js'), import('../validate.js')]);
       const problems = (await checkProject(path.resolve(argv.root), { today, warnDays, lixMax })).sort(byPlace);
       if (report(problems, argv.format) > 0 || (argv.strict && problems.length > 0)) process.exitCode = 1;
     },
@@ -252,6 +251,7 @@ await yargs(hideBin(process.argv))
           'Exercises for the low back, lying down, about the pelvis',
         ),
     async (argv) => {
+      const [{ openProject }, { listProject }] = await Promise.all([import('../pipeline.js'), import('./list.js')]);
       const project = await openProject(argv.root);
       const filter = { words: (argv.words ?? []).map(String), tags: [argv.tag ?? []].flat().map(String) };
       for (const line of await listProject(project, filter)) console.log(line);
@@ -276,6 +276,10 @@ await yargs(hideBin(process.argv))
         })
         .example('$0 catalog --brand skovlund-sygehus', 'output/skovlund-sygehus/catalog.pdf'),
     async (argv) => {
+      const [{ openProject, renderCatalog }, { outputPath, sourcesProblem, writeFileAtomic }] = await Promise.all([
+        import('../pipeline.js'),
+        import('../output.js'),
+      ]);
       const project = await openProject(argv.root);
       const misplaced = await sourcesProblem(project.root, path.resolve(argv.out));
       if (misplaced)
@@ -308,6 +312,7 @@ await yargs(hideBin(process.argv))
         .example('$0 init my-clinic', 'Then: cd my-clinic && handout build --all'),
     async (argv) => {
       const dir = argv.dir ?? '.';
+      const { initProject } = await import('./init.js');
       for (const file of await initProject(dir)) console.log(`wrote ${path.join(dir, file)}`);
       const cd = dir === '.' ? '' : `cd ${dir} && `;
       console.log(`\nnext: ${cd}handout build --all   (then edit content/ and build again)`);
@@ -340,6 +345,7 @@ await yargs(hideBin(process.argv))
     'Write JSON Schemas for every kind of content file into schemas/ (for editor completion)',
     (y) => y.option('out', { type: 'string', default: 'schemas', describe: 'Folder to write them to' }),
     async (argv) => {
+      const { writeSchemas } = await import('./schema.js');
       for (const file of await writeSchemas(argv.out)) console.log(`wrote ${file}`);
     },
   )

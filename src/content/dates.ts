@@ -7,9 +7,15 @@ export function languageTag(language: string): string {
   return REGIONS[language] ?? language;
 }
 
+/** One formatter per language per process: making one costs more than formatting many dates. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-11-01" -> "1. november 2026" (da), "1 November 2026" (en). */
 export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(languageTag(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  let format = formats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(languageTag(language), { dateStyle: 'long', timeZone: 'UTC' });
+    formats.set(language, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }

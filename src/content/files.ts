@@ -1,5 +1,6 @@
 /** File-system edges of content loading: read a file, list a folder, keep paths inside the project. */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { type JsonDocument, parseJson } from './json.js';
@@ -38,18 +39,23 @@ export function describeIoError(error: unknown): string {
   }
 }
 
+/**
+ * Read synchronously: content files are small, and a batch reads a thousand of them
+ * one after the other, where each asynchronous read would wait its turn in the
+ * thread pool several times over.
+ */
 export async function readJson(root: string, file: string): Promise<JsonDocument> {
   const shown = displayPath(root, file);
   let text: string;
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.size > MAX_CONTENT_BYTES) {
       throw new HandoutError({
         file: shown,
         message: `the file has ${info.size.toLocaleString('en')} bytes, more than the ${MAX_CONTENT_BYTES.toLocaleString('en')} (2 MiB) a content file may have`,
       });
     }
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof HandoutError) throw error;
     throw new HandoutError({ file: shown, message: `cannot read the file: ${describeIoError(error)}` });
@@ -73,7 +79,8 @@ export async function listJson(dir: string): Promise<string[]> {
 
 /**
  * Resolve a path written in content (e.g. `assets/logo.svg`) and refuse one that
- * leaves the project, also through a symbolic link.
+ * leaves the project, also through a symbolic link. Synchronous inside, as
+ * readJson: every document of a batch resolves its brand's logo.
  */
 export async function projectFile(
   root: string,
@@ -92,14 +99,14 @@ export async function projectFile(
   }
   let real: string;
   try {
-    real = await realpath(resolved);
+    real = realpathSync.native(resolved);
   } catch {
     throw new HandoutError({ ...from, message: `file "${relative}" does not exist` });
   }
-  if (outside(real, await realpath(root))) {
+  if (outside(real, realpathSync.native(root))) {
     throw new HandoutError({ ...from, message: `file "${relative}" links to a place outside the project` });
   }
-  if (!(await stat(real)).isFile()) {
+  if (!statSync(real).isFile()) {
     throw new HandoutError({ ...from, message: `"${relative}" is a folder, not a file`, hint: 'name a file in it' });
   }
   return real;

@@ -17,7 +17,10 @@ import type {
   StructNode,
   TextItem,
 } from '../layout/types.js';
+import { collectOutput, type PageContent, writeAtOnce } from './bytes.js';
+import { fastSubset } from './subset.js';
 import { type SpanOptions, Tagging } from './tagging.js';
+import { type EmbeddedFont, writeLine } from './text.js';
 import { VectorForms } from './vector.js';
 
 export interface DocumentInfo {
@@ -100,18 +103,22 @@ interface DrawContext {
 
 type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 
-/** The part of pdfkit's embedded font that text drawing reaches into. */
-interface EmbeddedFont {
-  font: Font;
-  layoutCache?: Record<string, unknown>;
-}
+/** Fonts of a document made ready for the ways of writing text below. */
+const prepared = new WeakSet<EmbeddedFont>();
 
 const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
   doc.font(item.style).fontSize(item.size).fillColor(item.colour);
-  // Words shaped for an earlier document are not shaped again (see measure.ts).
   const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
-  embedded.layoutCache = sharedShapingCache(embedded.font);
-  doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
+  if (!prepared.has(embedded)) {
+    // Words shaped for an earlier document are not shaped again (see measure.ts).
+    embedded.layoutCache = sharedShapingCache(embedded.font);
+    fastSubset(embedded.font, embedded.subset);
+    prepared.add(embedded);
+  }
+  // pdfkit draws a link's underline; a line of layout has no line breaks.
+  if (item.href || item.text.includes('\n'))
+    doc.text(item.text, item.x, item.y, { lineBreak: false, underline: item.href !== undefined });
+  else writeLine(doc, item.text, item.x, item.y);
   if (item.href) {
     // The annotation joins its Link element and says where it goes, as PDF/UA asks.
     const link = item.tag === undefined ? undefined : tagging.node(item.tag);
@@ -301,6 +308,8 @@ export async function drawDocument(
     ? (await import('svg-to-pdfkit')).default
     : undefined;
   const doc = new PDFDocument({
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and never use them.
+    font: null as unknown as string,
     size: 'A4',
     margin: 0,
     autoFirstPage: false,
@@ -323,15 +332,18 @@ export async function drawDocument(
       ...(info.archival ? {} : { ModDate: info.date }),
     },
   });
+  // Helvetica would have been F1: our fonts keep the names (F2, F3) and subset tags they had.
+  (doc as unknown as { _fontCount: number })._fontCount = 1;
   escapeMetadata(doc);
   doc.appendXML(info.archival ? PDFUA_SCHEMA + PDFUA_ID : PDFUA_ID);
   // Parsed fonts are shared by every document of the process (pdfkit accepts a fontkit font).
   doc.registerFont('regular', fonts.regular as unknown as Buffer);
   doc.registerFont('bold', fonts.bold as unknown as Buffer);
-  const chunks: Buffer[] = [];
+  const output = collectOutput(doc);
   const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    // The header, written before output was collected, still comes through the stream.
+    doc.on('data', (chunk: Uint8Array) => output.early.push(chunk));
+    doc.on('end', () => resolve(output()));
     doc.on('error', reject);
   });
   const tagging = new Tagging(doc, layout.structure);
@@ -347,6 +359,7 @@ export async function drawDocument(
   const bookmarks = new Bookmarks(doc);
   for (const page of layout.pages) {
     doc.addPage({ size: 'A4', margin: 0 });
+    writeAtOnce(doc.page as unknown as PageContent);
     for (const item of page.items) drawTagged(item, ctx, bookmarks);
     tagging.endPage();
   }

@@ -63,7 +63,7 @@ let scratch: PDFKit.PDFDocument | undefined;
  * a stand-in page of a scratch document that is never output, and keep them.
  */
 function record(picture: VectorPicture): RecordedPicture {
-  scratch ??= new PDFDocument({ autoFirstPage: false });
+  scratch ??= new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
   const lines: string[] = [];
   const states: Record<string, PDFKit.PDFKitReference> = {};
   // The part of a page that drawing shapes touches: the content stream and the opacities' graphics states.

@@ -3,13 +3,13 @@
  * their pose scene in the brand's colours, SVG files as vectors, and raster
  * files through the sharp pipeline.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { describeIoError, projectFile } from '../content/files.js';
 import { diagnosticAt, type JsonPath, validate } from '../content/json.js';
 import type { Library } from '../content/library.js';
 import { parsePictureRef } from '../content/picture-ref.js';
 import { MAX_ADDRESS } from '../content/schema.js';
-import { HandoutError } from '../diagnostics.js';
+import { type DiagnosticInit, HandoutError } from '../diagnostics.js';
 import { pictogramSvg } from '../pictures/pictogram.js';
 import { type Palette, SceneSchema } from '../pictures/scene.js';
 import { qrPicture } from './qr.js';
@@ -102,17 +102,30 @@ function pictogram(id: string, ctx: PictureContext): PreparedPicture {
   return svgPicture(svg, doc.file);
 }
 
+/** What svgProblems says of an SVG file, once per process: a brand's logo is in every document. */
+const svgChecks = new Map<string, DiagnosticInit[]>();
+
+function checkedSvg(svg: string, ref: string): DiagnosticInit[] {
+  const key = `${ref}\n${svg}`;
+  let problems = svgChecks.get(key);
+  if (!problems) {
+    problems = svgProblems(svg, ref);
+    svgChecks.set(key, problems);
+  }
+  return problems;
+}
+
 async function assetPicture(ref: string, ctx: PictureContext, from: { file: string }): Promise<PreparedPicture> {
   const file = await projectFile(ctx.library.root, ref, from);
   let data: Buffer;
   try {
-    data = await readFile(file);
+    data = readFileSync(file);
   } catch (error) {
     throw new HandoutError({ ...from, message: `cannot read "${ref}": ${describeIoError(error)}` });
   }
   if (/\.svg$/i.test(ref)) {
     const svg = data.toString('utf8');
-    const problems = svgProblems(svg, ref);
+    const problems = checkedSvg(svg, ref);
     if (problems.length > 0) throw new HandoutError(problems);
     return svgPicture(svg, ref);
   }

@@ -1,6 +1,5 @@
 /** Batch builds as CI runs them: parallel, incremental, sharded, reproducible, loud about failures. */
-
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type BatchEvent, runBatch } from '../../src/batch/batch.js';
@@ -60,6 +59,21 @@ describe('handout batch', () => {
     const again = await batch(root);
     expect(again.built).toEqual([]);
     expect(again.summary.unchanged).toBe(4);
+
+    // A deleted or edited PDF is built again; one with the size and time recorded is not even read.
+    const output = (file: string) => path.join(root, 'output', file);
+    await rm(output('lille-klinik/da/hvile.pdf'));
+    const edited = await readFile(output('skovlund-sygehus/da/hvile.pdf'));
+    await writeFile(output('skovlund-sygehus/da/hvile.pdf'), edited.fill(0x20, 100, 200));
+    await editFile(root, '.cache/handout-build.json', (t) => {
+      const record = JSON.parse(t);
+      record.outputs['output/skovlund-sygehus/da/smerter-i-ryggen.pdf'].sha256 = '0'.repeat(64);
+      return JSON.stringify(record);
+    });
+    expect((await batch(root)).built).toEqual([
+      'output/lille-klinik/da/hvile.pdf',
+      'output/skovlund-sygehus/da/hvile.pdf',
+    ]);
 
     await editFile(root, 'content/exercises/heel-slide.json', (t) =>
       t.replace('Hælen glider ud', 'Hælen glider langsomt ud'),
