@@ -3,7 +3,7 @@
  * pdfkit. One drawer per item kind, picked from a table.
  */
 import PDFDocument from 'pdfkit';
-import type { Font, LoadedFonts } from '../brand/fonts.js';
+import type { LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
 import { svgToPdfColour } from '../images/svg-colour.js';
 import { sharedShapingCache } from '../layout/measure.js';
@@ -20,7 +20,7 @@ import type {
 import { collectOutput, type PageContent, writeAtOnce } from './bytes.js';
 import { fastSubset } from './subset.js';
 import { type SpanOptions, Tagging } from './tagging.js';
-import { type EmbeddedFont, writeLine } from './text.js';
+import { type EmbeddedFont, fillWith, writeLine } from './text.js';
 import { VectorForms } from './vector.js';
 
 export interface DocumentInfo {
@@ -107,7 +107,8 @@ type Drawer<T extends PlacedItem> = (item: T, ctx: DrawContext) => void;
 const prepared = new WeakSet<EmbeddedFont>();
 
 const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
-  doc.font(item.style).fontSize(item.size).fillColor(item.colour);
+  doc.font(item.style).fontSize(item.size);
+  fillWith(doc, item.colour);
   const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
   if (!prepared.has(embedded)) {
     // Words shaped for an earlier document are not shaped again (see measure.ts).

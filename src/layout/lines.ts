@@ -103,12 +103,61 @@ function splittable(word: Word): boolean {
   );
 }
 
+/**
+ * Lines already broken, by measurer, hyphenator and text: the same paragraphs come
+ * back in every document of a batch (an exercise's steps in each programme that
+ * has it). Callers read lines and never change them.
+ */
+const broken = new WeakMap<Measurer, WeakMap<Hyphenator | typeof NO_HYPHENATION, Map<string, Line[]>>>();
+const NO_HYPHENATION = (word: string) => [word];
+/** Paragraphs kept per measurer: more than a batch's documents hold, bounded for a long-running studio. */
+const MAX_PARAGRAPHS = 20_000;
+
+/** What a paragraph's lines depend on, as one string. */
+function paragraphKey(inlines: readonly Inline[], maxWidth: number, size: number, base: FontStyle): string {
+  let key = `${maxWidth}\u0000${size}\u0000${base}`;
+  for (const inline of inlines)
+    key +=
+      inline.kind === 'break'
+        ? '\u0001'
+        : `\u0002${inline.bold ? 'b' : ''}${inline.literal ? 'l' : ''}\u0003${inline.href ?? ''}\u0003${inline.lang ?? ''}\u0003${inline.text}`;
+  return key;
+}
+
 export function breakLines(
   inlines: readonly Inline[],
   maxWidth: number,
   size: number,
   measure: Measurer,
   base: FontStyle = 'regular',
+  hyphenate?: Hyphenator,
+): Line[] {
+  let byHyphenator = broken.get(measure);
+  if (!byHyphenator) {
+    byHyphenator = new WeakMap();
+    broken.set(measure, byHyphenator);
+  }
+  let known = byHyphenator.get(hyphenate ?? NO_HYPHENATION);
+  if (!known) {
+    known = new Map();
+    byHyphenator.set(hyphenate ?? NO_HYPHENATION, known);
+  }
+  const key = paragraphKey(inlines, maxWidth, size, base);
+  let lines = known.get(key);
+  if (!lines) {
+    lines = breakParagraph(inlines, maxWidth, size, measure, base, hyphenate);
+    if (known.size >= MAX_PARAGRAPHS) known.clear();
+    known.set(key, lines);
+  }
+  return lines;
+}
+
+function breakParagraph(
+  inlines: readonly Inline[],
+  maxWidth: number,
+  size: number,
+  measure: Measurer,
+  base: FontStyle,
   hyphenate?: Hyphenator,
 ): Line[] {
   const lines: Line[] = [];

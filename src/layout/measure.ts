@@ -42,7 +42,19 @@ export function sharedShapingCache(font: Font): Record<string, unknown> {
   return cache;
 }
 
+/** One measurer per font family and process: what layout keeps per measurer (broken lines) outlives a document. */
+const measurers = new WeakMap<LoadedFonts, Measurer>();
+
 export function fontMeasurer(fonts: LoadedFonts): Measurer {
+  let measurer = measurers.get(fonts);
+  if (!measurer) {
+    measurer = measurerOf(fonts);
+    measurers.set(fonts, measurer);
+  }
+  return measurer;
+}
+
+function measurerOf(fonts: LoadedFonts): Measurer {
   return {
     width(text, style, size) {
       return widthPerEm(fonts[style], text) * size;
