@@ -199,7 +199,24 @@ export function brandById(library: Library, id: string): Brand {
   return brand.value;
 }
 
+/** Labels by library and language, merged once: every document of a batch asks again. */
+const merged = new WeakMap<Library, Map<string, Labels>>();
+
 export function labelsFor(library: Library, language: string): Labels {
+  let known = merged.get(library);
+  if (!known) {
+    known = new Map();
+    merged.set(library, known);
+  }
+  let labels = known.get(language);
+  if (!labels) {
+    labels = Object.freeze(mergeLabels(library, language));
+    known.set(language, labels);
+  }
+  return labels;
+}
+
+function mergeLabels(library: Library, language: string): Labels {
   for (const lang of new Set(['da', language.slice(0, 2)])) {
     const failed = library.broken.get(`labels/${lang}`);
     if (failed) throw failed;
