@@ -1,6 +1,7 @@
 /** Writing a PDF so that a reader never sees half of one: a temporary file, renamed into place. */
 import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { describeIoError } from './content/files.js';
 import { HandoutError } from './diagnostics.js';
 
@@ -10,7 +11,8 @@ import { HandoutError } from './diagnostics.js';
  * step would wait its turn in the thread pool.
  */
 export async function writeFileAtomic(file: string, data: Uint8Array, what = 'the PDF'): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  // Worker threads share the process id: the thread id keeps their temporary files apart.
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(tmp, data);

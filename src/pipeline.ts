@@ -45,6 +45,7 @@ import { hyphenatorFor } from './layout/hyphenation.js';
 import { layoutDocument } from './layout/layout.js';
 import type { Hyphenator } from './layout/lines.js';
 import { fontMeasurer } from './layout/measure.js';
+import { restoreShaping } from './layout/shaping-cache.js';
 import type { Page } from './layout/types.js';
 import { parseMarkup } from './markup/parse.js';
 import type { BlockNode } from './markup/tree.js';
@@ -189,6 +190,7 @@ async function renderDocument(
   const blocks = parseMarkup(`templates/${source.template}.hbs (rendered)`, markup);
 
   const fonts = loadFonts(theme.font);
+  restoreShaping(root, fonts);
   const pictures = await preparePictures(
     [brand.logo, ...picturesOf(blocks)],
     {

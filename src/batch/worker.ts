@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { HandoutError } from '../diagnostics.js';
+import { saveShaping } from '../layout/shaping-cache.js';
 import { writeFileAtomic } from '../output.js';
 import { openProject, type Project, render } from '../pipeline.js';
 import { INVALID_BRAND, type Job } from './manifest.js';
@@ -51,6 +52,14 @@ async function run(job: Job): Promise<JobResult> {
 
 // Jobs are built one at a time, in the order sent: the pool sends the next before this one is done.
 let queue = Promise.resolve();
+let waiting = 0;
 parentPort?.on('message', (job: Job) => {
-  queue = queue.then(async () => parentPort?.postMessage(await run(job)));
+  waiting++;
+  queue = queue.then(async () => {
+    const result = await run(job);
+    // Nothing sent behind this job: the batch is ending, and the pool stops a worker once
+    // it has its last result. The words shaped go to the cache for the next batch first.
+    if (--waiting === 0) await saveShaping();
+    parentPort?.postMessage(result);
+  });
 });

@@ -11,6 +11,7 @@ import { documentKind } from '../content/document-kind.js';
 import { listJson } from '../content/files.js';
 import { brandIds, contentDir, languageProblem } from '../content/library.js';
 import { type DiagnosticInit, FatalError, formatDiagnostic, HandoutError } from '../diagnostics.js';
+import { saveShaping } from '../layout/shaping-cache.js';
 import { outputPath, sourcesProblem, writeFileAtomic } from '../output.js';
 import { type Alternative, openProject, render } from '../pipeline.js';
 
@@ -132,6 +133,7 @@ export async function build(
       }
     }
   }
+  await saveShaping();
   return report;
 }
 

@@ -5,41 +5,52 @@
  * both what layout measures and what pdfkit draws are shaped once per process
  * and font, and kept for every later document.
  */
-import type { Font, LoadedFonts } from '../brand/fonts.js';
+import type { Font, Glyph, LoadedFonts } from '../brand/fonts.js';
 import type { Measurer } from './types.js';
 
-/** Advance width in font units per em, by text; one map per font. No OpenType features are asked for. */
-const widths = new WeakMap<Font, Map<string, number>>();
+/** A word as pdfkit's embedded font shapes it: positions in its 1000-unit em. */
+export interface ShapedRun {
+  glyphs: Glyph[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+
+/**
+ * What one font has shaped in this process: the advance width per em of each text
+ * layout measured (no OpenType features asked for), and pdfkit's shaped words.
+ * pdfkit keeps its words per document (EmbeddedFont.layoutCache) and fills them
+ * with runs scaled to its 1000-unit em, which depend only on the font, and never
+ * changes a run once made; the subset and its glyph ids stay per document.
+ */
+export interface Shaping {
+  widths: Map<string, number>;
+  runs: Record<string, ShapedRun>;
+}
+
+const shapings = new WeakMap<Font, Shaping>();
+
+export function shapingOf(font: Font): Shaping {
+  let shaping = shapings.get(font);
+  if (!shaping) {
+    shaping = { widths: new Map(), runs: Object.create(null) as Record<string, ShapedRun> };
+    shapings.set(font, shaping);
+  }
+  return shaping;
+}
 
 function widthPerEm(font: Font, text: string): number {
-  let cache = widths.get(font);
-  if (!cache) {
-    cache = new Map();
-    widths.set(font, cache);
-  }
-  let units = cache.get(text);
+  const { widths } = shapingOf(font);
+  let units = widths.get(text);
   if (units === undefined) {
     units = font.layout(text).advanceWidth / font.unitsPerEm;
-    cache.set(text, units);
+    widths.set(text, units);
   }
   return units;
 }
 
-/**
- * pdfkit's cache of shaped words for one font, shared by every document of the
- * process. pdfkit keeps one per document (EmbeddedFont.layoutCache) and fills it
- * with runs scaled to its 1000-unit em, which depend only on the font, and never
- * changes a run once made; the subset and its glyph ids stay per document.
- */
-const shapedRuns = new WeakMap<Font, Record<string, unknown>>();
-
+/** pdfkit's cache of shaped words for one font, shared by every document of the process. */
 export function sharedShapingCache(font: Font): Record<string, unknown> {
-  let cache = shapedRuns.get(font);
-  if (!cache) {
-    cache = Object.create(null) as Record<string, unknown>;
-    shapedRuns.set(font, cache);
-  }
-  return cache;
+  return shapingOf(font).runs;
 }
 
 /** One measurer per font family and process: what layout keeps per measurer (broken lines) outlives a document. */

@@ -1,0 +1,213 @@
+/**
+ * The words a project's fonts have shaped, kept in `.cache/shaping/` for the next
+ * process. Shaping every word of a leaflet with fontkit is the largest part of a
+ * cold build; a process that starts from what the last one shaped measures and
+ * draws the same words with the same numbers, and shapes only new ones.
+ *
+ * The cache may come from anywhere (a CI cache restored from another run): it is
+ * read only as a regular file inside the project, and taken only when every entry
+ * has the expected form and names glyphs the font has; otherwise it is ignored and
+ * written anew. It holds numbers and words, never anything that is run.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Font, Glyph, LoadedFonts } from '../brand/fonts.js';
+import { writeFileAtomic } from '../output.js';
+import { type ShapedRun, shapingOf } from './measure.js';
+
+const FORMAT = 1;
+/** Larger files are not read: a cache of every word of a big library is a few MiB. */
+const MAX_BYTES = 32 * 2 ** 20;
+/** Words kept per font and kind; a process that shaped more writes no more than these. */
+const MAX_ENTRIES = 200_000;
+/** No advance, offset or width in the cache is larger than this (1000-unit em, or em for widths). */
+const MAX_MAGNITUDE = 1e5;
+
+interface Stored {
+  format: number;
+  font: string;
+  /** Advance width per em, by text, as layout measures it. */
+  widths: Record<string, number>;
+  /** pdfkit's shaped words: per glyph its id, x and y advance and offset (1000-unit em), then its code points. */
+  runs: Record<string, number[][]>;
+}
+
+interface Restored {
+  root: string;
+  file: string;
+  font: Font;
+  hash: string;
+  /** How many of each the file held: more now means there is something to write. */
+  widths: number;
+  runs: number;
+}
+
+/** Caches restored by this process, by file: each once, however many documents use the font. */
+const restored = new Map<string, Restored>();
+
+function fontHash(font: Font): string {
+  const { buffer } = (font as unknown as { stream: { buffer: Uint8Array } }).stream;
+  return createHash('sha256').update(buffer).digest('hex');
+}
+
+/** The project's `.cache/shaping/`, when it and `.cache/` are plain folders (or not there yet). */
+function cacheDir(root: string): string | undefined {
+  const dir = path.join(root, '.cache', 'shaping');
+  for (const folder of [path.dirname(dir), dir]) {
+    try {
+      if (!lstatSync(folder).isDirectory()) return undefined;
+    } catch {
+      // Not made yet: made on the first write.
+    }
+  }
+  return dir;
+}
+
+/** The text of a regular file, never through a symbolic link, or undefined. */
+function readPlain(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_BYTES) return undefined;
+    return readFileSync(fd, 'utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < MAX_MAGNITUDE;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A glyph of a stored run: its id in the font, four finite numbers, then code points. */
+function isStoredGlyph(entry: unknown, numGlyphs: number): entry is number[] {
+  if (!Array.isArray(entry) || entry.length < 5) return false;
+  const [id, ...rest] = entry as unknown[];
+  if (!Number.isInteger(id) || (id as number) < 0 || (id as number) >= numGlyphs) return false;
+  for (let i = 0; i < rest.length; i++) {
+    const value = rest[i];
+    if (i < 4 ? !isNumber(value) : !Number.isInteger(value) || (value as number) < 0 || (value as number) > 0x10ffff)
+      return false;
+  }
+  return true;
+}
+
+/** The file's words, when every one has the expected form; undefined for anything else. */
+function parseStored(text: string, font: Font, hash: string): Stored | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(raw) || raw.format !== FORMAT || raw.font !== hash) return undefined;
+  const { widths, runs } = raw;
+  if (!isRecord(widths) || !isRecord(runs)) return undefined;
+  for (const width of Object.values(widths)) if (!isNumber(width) || width < 0) return undefined;
+  for (const run of Object.values(runs)) {
+    if (!Array.isArray(run)) return undefined;
+    for (const glyph of run) if (!isStoredGlyph(glyph, font.numGlyphs)) return undefined;
+  }
+  return raw as unknown as Stored;
+}
+
+/** A stored word as pdfkit's embedded font keeps it: glyphs, positions scaled to its 1000-unit em, total advance. */
+function runOf(stored: number[][], font: Font): ShapedRun {
+  const scale = 1000 / font.unitsPerEm;
+  const glyphs: Glyph[] = [];
+  const positions: ShapedRun['positions'] = [];
+  let advanceWidth = 0;
+  for (const [id, xAdvance, yAdvance, xOffset, yOffset, ...codePoints] of stored) {
+    const glyph = (font.getGlyph as (id: number, codePoints: number[]) => Glyph)(id as number, codePoints);
+    glyphs.push(glyph);
+    positions.push({
+      xAdvance: xAdvance as number,
+      yAdvance: yAdvance as number,
+      xOffset: xOffset as number,
+      yOffset: yOffset as number,
+      advanceWidth: glyph.advanceWidth * scale,
+    });
+    advanceWidth += xAdvance as number;
+  }
+  return { glyphs, positions, advanceWidth };
+}
+
+/** Add a cache's words to this process's shaping; words already shaped here are kept as they are. */
+function take(stored: Stored, font: Font): void {
+  const shaping = shapingOf(font);
+  for (const [word, width] of Object.entries(stored.widths))
+    if (!shaping.widths.has(word)) shaping.widths.set(word, width);
+  for (const [word, run] of Object.entries(stored.runs)) shaping.runs[word] ??= runOf(run, font);
+}
+
+/**
+ * Start this process's shaping of `fonts` from the project's cache, once per
+ * project and font. Words already shaped in this process are kept as they are.
+ */
+export function restoreShaping(root: string, fonts: LoadedFonts): void {
+  const dir = cacheDir(root);
+  if (!dir) return;
+  for (const font of new Set(Object.values(fonts))) {
+    const hash = fontHash(font);
+    const file = path.join(dir, `${hash.slice(0, 32)}.json`);
+    if (restored.has(file)) continue;
+    const shaping = shapingOf(font);
+    const text = readPlain(file);
+    const stored = text === undefined ? undefined : parseStored(text, font, hash);
+    if (stored) take(stored, font);
+    restored.set(file, {
+      root,
+      file,
+      font,
+      hash,
+      widths: shaping.widths.size,
+      runs: Object.keys(shaping.runs).length,
+    });
+  }
+}
+
+function storedRun(run: ShapedRun): number[][] {
+  return run.glyphs.map((glyph, i) => {
+    const p = run.positions[i] as ShapedRun['positions'][number];
+    return [glyph.id, p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, ...glyph.codePoints];
+  });
+}
+
+/**
+ * Write the words this process shaped beyond those its caches held, for the next
+ * process. A cache that cannot be written is left as it is: it only saves time.
+ */
+export async function saveShaping(): Promise<void> {
+  for (const entry of restored.values()) {
+    const shaping = shapingOf(entry.font);
+    if (shaping.widths.size <= entry.widths && Object.keys(shaping.runs).length <= entry.runs) continue;
+    // Another process (a batch's other worker) may have written words since: keep them too.
+    const text = readPlain(entry.file);
+    const theirs = text === undefined ? undefined : parseStored(text, entry.font, entry.hash);
+    if (theirs) take(theirs, entry.font);
+    const runs = Object.entries(shaping.runs);
+    const stored: Stored = {
+      format: FORMAT,
+      font: entry.hash,
+      widths: Object.fromEntries([...shaping.widths].slice(0, MAX_ENTRIES)),
+      runs: Object.fromEntries(runs.slice(0, MAX_ENTRIES).map(([word, run]) => [word, storedRun(run)])),
+    };
+    // Checked again now: the folder may have been swapped for a link since it was read.
+    if (!cacheDir(entry.root)) continue;
+    try {
+      await writeFileAtomic(entry.file, new TextEncoder().encode(JSON.stringify(stored)), 'the shaping cache');
+      entry.widths = shaping.widths.size;
+      entry.runs = runs.length;
+    } catch {
+      // Read-only project or full disk: the next process shapes these words again.
+    }
+  }
+}
