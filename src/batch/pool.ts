@@ -36,16 +36,16 @@ export function defaultJobs(): number {
 const YOUNG_GENERATION_MB = 24;
 
 /**
- * A new worker running the worker module beside this one. Run from TypeScript
- * sources (tests, tsx), the worker first registers tsx to load them.
+ * A new worker running the worker module beside this one, or `script`. Run from
+ * TypeScript sources (tests, tsx), the worker first registers tsx to load them.
  */
-function startWorker(root: string): Worker {
+function startWorker(root: string, script?: URL): Worker {
   const here = fileURLToPath(import.meta.url);
   const options = { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
+  const entry = script ?? new URL(here.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const tsx = pathToFileURL(path.resolve(path.dirname(here), '../../node_modules/tsx/dist/esm/api/index.mjs')).href;
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(boot, { eval: true, ...options });
 }
 
@@ -78,7 +78,12 @@ const IN_FLIGHT = 2;
 
 export async function runJobs(
   all: readonly Job[],
-  options: { root: string; workers: number },
+  options: {
+    root: string;
+    workers: number;
+    /** For tests of the pool only: a worker module in place of ./worker, which stops on the job it is told to. */
+    workerScript?: URL;
+  },
   onResult: (result: JobResult) => void,
 ): Promise<void> {
   if (all.length === 0) return;
@@ -92,7 +97,7 @@ export async function runJobs(
   };
   await Promise.all(
     Array.from({ length: count }, () => {
-      const worker = startWorker(options.root);
+      const worker = startWorker(options.root, options.workerScript);
       return new Promise<void>((resolve) => {
         // Sent but not done, in order: the first is being built. One waits behind it, so that
         // the worker goes on at once while the result of the one before is read here.
