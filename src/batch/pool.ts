@@ -88,52 +88,60 @@ export async function runJobs(
 ): Promise<void> {
   if (all.length === 0) return;
   const jobs = await largestFirst(all, options.root);
-  const count = Math.min(options.workers, jobs.length);
   let next = 0;
-  const reported = new Set<string>();
-  const report = (result: JobResult) => {
-    reported.add(result.output);
-    onResult(result);
+  // Each running worker, with the jobs sent to it and not done, in order: the first is being built.
+  // One waits behind it, so that the worker goes on at once while the result of the one before is read here.
+  const running = new Map<Worker, Job[]>();
+  // Every worker gets a job before any gets a second, so that a small batch is spread over them all.
+  // An idle worker is kept while others build: one that stops gives back the jobs waiting behind it.
+  const feed = () => {
+    for (let depth = 1; depth <= IN_FLIGHT; depth++)
+      for (const [worker, sent] of running)
+        if (sent.length < depth && next < jobs.length) {
+          const job = jobs[next++] as Job;
+          sent.push(job);
+          worker.postMessage(job);
+        }
+    if ([...running.values()].every((sent) => sent.length === 0))
+      for (const worker of running.keys()) void worker.terminate();
   };
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = startWorker(options.root, options.workerScript);
-      return new Promise<void>((resolve) => {
-        // Sent but not done, in order: the first is being built. One waits behind it, so that
-        // the worker goes on at once while the result of the one before is read here.
+  const stopped = Array.from(
+    { length: Math.min(options.workers, jobs.length) },
+    () =>
+      new Promise<void>((resolve) => {
+        const worker = startWorker(options.root, options.workerScript);
         const sent: Job[] = [];
-        const feed = () => {
-          while (sent.length < IN_FLIGHT && next < jobs.length) {
-            const job = jobs[next++] as Job;
-            sent.push(job);
-            worker.postMessage(job);
-          }
-          if (sent.length === 0) void worker.terminate().then(() => resolve());
-        };
+        running.set(worker, sent);
         worker.on('message', (result: JobResult) => {
           sent.shift();
-          report(result);
+          onResult(result);
           feed();
         });
-        // A worker that dies takes only the job it was building with it; the others carry on.
-        worker.on('error', (error) => {
+        let failure: string | undefined;
+        worker.on('error', (error: unknown) => {
+          failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        });
+        // Every worker exits, whether it was stopped here, threw, ran out of memory or called
+        // process.exit (which raises no error). One that stops takes only the job it was
+        // building with it; the jobs waiting behind go to the others.
+        worker.on('exit', (code) => {
+          running.delete(worker);
           const [current, ...waiting] = sent;
           if (current)
-            report({
+            onResult({
               ok: false,
               output: current.output,
-              message: `the worker stopped: ${error.stack ?? error.message}`,
+              message: `the worker stopped: ${failure ?? `it exited with code ${code}`}`,
               ms: 0,
             });
           jobs.push(...waiting);
+          feed();
           resolve();
         });
-        feed();
-      });
-    }),
+      }),
   );
-  for (const job of jobs) {
-    if (!reported.has(job.output))
-      report({ ok: false, output: job.output, message: 'not built: every worker stopped before it', ms: 0 });
-  }
+  feed();
+  await Promise.all(stopped);
+  for (const job of jobs.slice(next))
+    onResult({ ok: false, output: job.output, message: 'not built: every worker stopped before it', ms: 0 });
 }
