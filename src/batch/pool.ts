@@ -92,21 +92,20 @@ export async function runJobs(
   // Each running worker, with the jobs sent to it and not done, in order: the first is being built.
   // One waits behind it, so that the worker goes on at once while the result of the one before is read here.
   const running = new Map<Worker, Job[]>();
-  // Every worker gets a job before any gets a second, so that a small batch is spread over them all.
   // An idle worker is kept while others build: one that stops gives back the jobs waiting behind it.
   const feed = () => {
-    for (let depth = 1; depth <= IN_FLIGHT; depth++)
-      for (const [worker, sent] of running)
-        if (sent.length < depth && next < jobs.length) {
-          const job = jobs[next++] as Job;
-          sent.push(job);
-          worker.postMessage(job);
-        }
+    for (const [worker, sent] of running)
+      while (sent.length < IN_FLIGHT && next < jobs.length) {
+        const job = jobs[next++] as Job;
+        sent.push(job);
+        worker.postMessage(job);
+      }
     if ([...running.values()].every((sent) => sent.length === 0))
       for (const worker of running.keys()) void worker.terminate();
   };
+  // Not a worker more than the jobs fill: one would only load the project, and wait.
   const stopped = Array.from(
-    { length: Math.min(options.workers, jobs.length) },
+    { length: Math.min(options.workers, Math.ceil(jobs.length / IN_FLIGHT)) },
     () =>
       new Promise<void>((resolve) => {
         const worker = startWorker(options.root, options.workerScript);
