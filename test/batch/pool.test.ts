@@ -67,6 +67,7 @@ describe('batch worker pool, when a worker stops', () => {
       'output/worker-throws-after-a-pdf.pdf': `the worker stopped: Error: the test worker throws at ${stopping}`,
     });
     expect(await isPdf(root, 'output/muskelkorset.pdf')).toBe(true);
+    expect(await isPdf(root, 'output/smerter-i-ryggen.pdf')).toBe(true);
   });
 
   it('fails the job it was building when it exits without an error, and goes on', async () => {
