@@ -21,6 +21,8 @@ export interface BatchOptions {
   workers: number;
   shard?: Shard;
   force: boolean;
+  /** For tests only: the worker module the pool starts, see runJobs. */
+  workerScript?: URL;
 }
 
 export type BatchEvent =
@@ -92,7 +94,7 @@ export async function runBatch(
   let finished = 0;
   const byOutput = new Map(todo.map((j) => [j.output, j]));
   const changes: RecordChanges = new Map();
-  await runJobs(todo, { root, workers: options.workers }, (result) => {
+  await runJobs(todo, { root, workers: options.workers, workerScript: options.workerScript }, (result) => {
     finished++;
     const job = byOutput.get(result.output) as Job;
     if (result.ok) {

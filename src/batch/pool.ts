@@ -36,16 +36,16 @@ export function defaultJobs(): number {
 const YOUNG_GENERATION_MB = 24;
 
 /**
- * A new worker running the worker module beside this one. Run from TypeScript
- * sources (tests, tsx), the worker first registers tsx to load them.
+ * A new worker running the worker module beside this one, or `script`. Run from
+ * TypeScript sources (tests, tsx), the worker first registers tsx to load them.
  */
-function startWorker(root: string): Worker {
+function startWorker(root: string, script?: URL): Worker {
   const here = fileURLToPath(import.meta.url);
   const options = { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
+  const entry = script ?? new URL(here.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const tsx = pathToFileURL(path.resolve(path.dirname(here), '../../node_modules/tsx/dist/esm/api/index.mjs')).href;
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(boot, { eval: true, ...options });
 }
 
@@ -78,57 +78,69 @@ const IN_FLIGHT = 2;
 
 export async function runJobs(
   all: readonly Job[],
-  options: { root: string; workers: number },
+  options: {
+    root: string;
+    workers: number;
+    /** For tests of the pool only: a worker module in place of ./worker, which stops on the job it is told to. */
+    workerScript?: URL;
+  },
   onResult: (result: JobResult) => void,
 ): Promise<void> {
   if (all.length === 0) return;
   const jobs = await largestFirst(all, options.root);
-  const count = Math.min(options.workers, jobs.length);
   let next = 0;
-  const reported = new Set<string>();
-  const report = (result: JobResult) => {
-    reported.add(result.output);
-    onResult(result);
+  // Each running worker, with the jobs sent to it and not done, in order: the first is being built.
+  // One waits behind it, so that the worker goes on at once while the result of the one before is read here.
+  const running = new Map<Worker, Job[]>();
+  // An idle worker is kept while others build: one that stops gives back the jobs waiting behind it.
+  const feed = () => {
+    for (const [worker, sent] of running)
+      while (sent.length < IN_FLIGHT && next < jobs.length) {
+        const job = jobs[next++] as Job;
+        sent.push(job);
+        worker.postMessage(job);
+      }
+    if ([...running.values()].every((sent) => sent.length === 0))
+      for (const worker of running.keys()) void worker.terminate();
   };
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = startWorker(options.root);
-      return new Promise<void>((resolve) => {
-        // Sent but not done, in order: the first is being built. One waits behind it, so that
-        // the worker goes on at once while the result of the one before is read here.
+  // Not a worker more than the jobs fill: one would only load the project, and wait.
+  const stopped = Array.from(
+    { length: Math.min(options.workers, Math.ceil(jobs.length / IN_FLIGHT)) },
+    () =>
+      new Promise<void>((resolve) => {
+        const worker = startWorker(options.root, options.workerScript);
         const sent: Job[] = [];
-        const feed = () => {
-          while (sent.length < IN_FLIGHT && next < jobs.length) {
-            const job = jobs[next++] as Job;
-            sent.push(job);
-            worker.postMessage(job);
-          }
-          if (sent.length === 0) void worker.terminate().then(() => resolve());
-        };
+        running.set(worker, sent);
         worker.on('message', (result: JobResult) => {
           sent.shift();
-          report(result);
+          onResult(result);
           feed();
         });
-        // A worker that dies takes only the job it was building with it; the others carry on.
-        worker.on('error', (error) => {
+        let failure: string | undefined;
+        worker.on('error', (error: unknown) => {
+          failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        });
+        // Every worker exits, whether it was stopped here, threw, ran out of memory or called
+        // process.exit (which raises no error). One that stops takes only the job it was
+        // building with it; the jobs waiting behind go to the others.
+        worker.on('exit', (code) => {
+          running.delete(worker);
           const [current, ...waiting] = sent;
           if (current)
-            report({
+            onResult({
               ok: false,
               output: current.output,
-              message: `the worker stopped: ${error.stack ?? error.message}`,
+              message: `the worker stopped: ${failure ?? `it exited with code ${code}`}`,
               ms: 0,
             });
           jobs.push(...waiting);
+          feed();
           resolve();
         });
-        feed();
-      });
-    }),
+      }),
   );
-  for (const job of jobs) {
-    if (!reported.has(job.output))
-      report({ ok: false, output: job.output, message: 'not built: every worker stopped before it', ms: 0 });
-  }
+  feed();
+  await Promise.all(stopped);
+  for (const job of jobs.slice(next))
+    onResult({ ok: false, output: job.output, message: 'not built: every worker stopped before it', ms: 0 });
 }
