@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast handout is on this machine. Prints figures; asserts nothing.
  *   1. one discharge leaflet, warm, median of 50 renders in one process after 21 not counted
- *   2. a cold `handout build` of it as a whole process, median of 5
+ *   2. a cold `handout build` of it as a whole process, median of 5, without and with a shaping cache
  *   3. a batch of 1,000 personal programmes (the sample with varied names and exercises) with --jobs = cores
  *   4. the same batch again with nothing changed (incremental)
  */
@@ -70,19 +70,27 @@ console.log(
 );
 console.log(`   heap after 50 renders: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB RSS`);
 
-// 2. Cold, as a whole process.
+// 2. Cold, as a whole process, in a copy of the project: first with no shaping cache
+// (a fresh checkout), then with the one an earlier build left in .cache/shaping/.
 const out = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-'));
-const cold: number[] = [];
-let coldPeak = 0;
-for (let i = 0; i < 5; i++) {
-  const run = timed([cli, 'build', HANDOUT, '--brand', BRAND, '--out', out], root);
-  cold.push(run.seconds);
-  coldPeak = Math.max(coldPeak, run.peakKiB);
+const coldRoot = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-cold-'));
+for (const part of ['content', 'templates', 'assets'])
+  await cp(path.join(root, part), path.join(coldRoot, part), { recursive: true });
+for (const cache of ['no cache', 'cache filled'] as const) {
+  const cold: number[] = [];
+  let coldPeak = 0;
+  for (let i = 0; i < 5; i++) {
+    if (cache === 'no cache') await rm(path.join(coldRoot, '.cache'), { recursive: true, force: true });
+    const run = timed([cli, 'build', HANDOUT, '--brand', BRAND, '--out', out], coldRoot);
+    cold.push(run.seconds);
+    coldPeak = Math.max(coldPeak, run.peakKiB);
+  }
+  const coldMedian = median(cold);
+  console.log(
+    `2. cold \`handout build\` of it (${cache}), median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's', 2)}`,
+  );
 }
-const coldMedian = median(cold);
-console.log(
-  `2. cold \`handout build\` of it, median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's', 2)}`,
-);
+await rm(coldRoot, { recursive: true, force: true });
 
 // 3 and 4. A batch of personal programmes (the sample programme with varied names and exercises), then the same batch unchanged.
 const batchRoot = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-batch-'));

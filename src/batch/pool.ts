@@ -73,6 +73,9 @@ async function largestFirst(jobs: readonly Job[], root: string): Promise<Job[]> 
     .map((e) => e.job);
 }
 
+/** The message that tells a worker there are no more jobs. */
+export const FINISHED = null;
+
 /** Jobs sent to a worker at a time. */
 const IN_FLIGHT = 2;
 
@@ -92,6 +95,7 @@ export async function runJobs(
   // Each running worker, with the jobs sent to it and not done, in order: the first is being built.
   // One waits behind it, so that the worker goes on at once while the result of the one before is read here.
   const running = new Map<Worker, Job[]>();
+  const finishing = new Set<Worker>();
   // An idle worker is kept while others build: one that stops gives back the jobs waiting behind it.
   const feed = () => {
     for (const [worker, sent] of running)
@@ -101,7 +105,12 @@ export async function runJobs(
         worker.postMessage(job);
       }
     if ([...running.values()].every((sent) => sent.length === 0))
-      for (const worker of running.keys()) void worker.terminate();
+      for (const worker of running.keys())
+        if (!finishing.has(worker)) {
+          // No more jobs: the worker writes what it keeps for the next batch, and exits.
+          finishing.add(worker);
+          worker.postMessage(FINISHED);
+        }
   };
   // Not a worker more than the jobs fill: one would only load the project, and wait.
   const stopped = Array.from(
