@@ -87,22 +87,42 @@ describe('batch worker pool, when a worker stops', () => {
     });
   }, 20_000);
 
-  it('reports every job once when every worker stops: the ones they were building, and the rest as not built', async () => {
+  it('says when a worker ran out of memory, and how to build that document', async () => {
     const root = await copyProject();
-    // Each worker is sent a stopping job first, and one more behind it.
-    const jobs = [
-      job(await stoppingHandout(root, 'worker-throws-1')),
-      job(await stoppingHandout(root, 'worker-throws-2')),
-      job(await stoppingHandout(root, 'worker-throws-3')),
-      job('content/handouts/muskelkorset.json'),
-    ];
+    const stopping = await stoppingHandout(root, 'worker-fills-memory');
+    const jobs = [job(stopping), job('content/handouts/forstaa-rygsmerter.json')];
+    const results = await run(root, jobs);
+    expect(outcome(results)).toEqual({
+      'output/forstaa-rygsmerter.pdf': 'built',
+      'output/worker-fills-memory.pdf':
+        'the worker stopped: it ran out of memory (256 MiB) building it; `handout build` builds it alone, without that limit',
+    });
+  }, 60_000);
+
+  it('replaces a worker that stopped, so that a job queued behind a stopping one on the only worker is built', async () => {
+    const root = await copyProject();
+    // Two jobs fill one worker: the second waits behind the one that stops it.
+    const stopping = await stoppingHandout(root, 'worker-throws');
+    const jobs = [job(stopping), job('content/handouts/forstaa-rygsmerter.json')];
+    const results = await run(root, jobs);
+    expect(outcome(results)).toEqual({
+      'output/forstaa-rygsmerter.pdf': 'built',
+      'output/worker-throws.pdf': `the worker stopped: Error: the test worker throws at ${stopping}`,
+    });
+  }, 60_000);
+
+  it('stops replacing workers after three stops in a row with nothing built, and reports every job once', async () => {
+    const root = await copyProject();
+    // Every job stops the worker that builds it: two workers and two replacements each fail one job.
+    const jobs = await Promise.all(
+      [1, 2, 3, 4, 5].map(async (n) => job(await stoppingHandout(root, `worker-throws-${n}`))),
+    );
     const results = await run(root, jobs);
     expect(results.map((r) => r.output).sort()).toEqual(jobs.map((j) => j.output).sort());
     const messages = Object.values(outcome(results));
-    expect(messages.filter((m) => m.startsWith('the worker stopped: Error: the test worker throws'))).toHaveLength(2);
-    expect(messages.filter((m) => m === 'not built: every worker stopped before it')).toHaveLength(2);
-    expect(outcome(results)['output/muskelkorset.pdf']).toBe('not built: every worker stopped before it');
-  });
+    expect(messages.filter((m) => m.startsWith('the worker stopped: Error: the test worker throws'))).toHaveLength(4);
+    expect(messages.filter((m) => m === 'not built: every worker stopped before it')).toHaveLength(1);
+  }, 60_000);
 
   it('is one failure of the batch, which builds the rest and does not throw', async () => {
     const root = await copyProject();
