@@ -75,6 +75,25 @@ export function widestWord(
   measure: Measurer,
   base: FontStyle = 'regular',
 ): number {
+  let known = widestWords.get(measure);
+  if (!known) {
+    known = new Map();
+    widestWords.set(measure, known);
+  }
+  const key = paragraphKey(inlines, 0, size, base);
+  let width = known.get(key);
+  if (width === undefined) {
+    width = measureWidestWord(inlines, size, measure, base);
+    if (known.size >= MAX_PARAGRAPHS) known.clear();
+    known.set(key, width);
+  }
+  return width;
+}
+
+/** Widest words by measurer and text: a table asks for every cell of every document. */
+const widestWords = new WeakMap<Measurer, Map<string, number>>();
+
+function measureWidestWord(inlines: readonly Inline[], size: number, measure: Measurer, base: FontStyle): number {
   let widest = 0;
   for (const token of tokenize(inlines, base))
     if (token.kind === 'word' && !splittable(token.word))

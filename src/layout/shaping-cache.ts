@@ -46,9 +46,18 @@ interface Restored {
 /** Caches restored by this process, by file: each once, however many documents use the font. */
 const restored = new Map<string, Restored>();
 
+/** Projects whose cache this process has restored, with the fonts it restored for each. */
+const restoredFor = new Map<string, WeakSet<Font>>();
+const hashes = new WeakMap<Font, string>();
+
 function fontHash(font: Font): string {
-  const { buffer } = (font as unknown as { stream: { buffer: Uint8Array } }).stream;
-  return createHash('sha256').update(buffer).digest('hex');
+  let hash = hashes.get(font);
+  if (hash === undefined) {
+    const { buffer } = (font as unknown as { stream: { buffer: Uint8Array } }).stream;
+    hash = createHash('sha256').update(buffer).digest('hex');
+    hashes.set(font, hash);
+  }
+  return hash;
 }
 
 /** The project's `.cache/shaping/`, when it and `.cache/` are plain folders (or not there yet). */
@@ -153,9 +162,17 @@ function take(stored: Stored, font: Font): void {
  * project and font. Words already shaped in this process are kept as they are.
  */
 export function restoreShaping(root: string, fonts: LoadedFonts): void {
+  let done = restoredFor.get(root);
+  if (!done) {
+    done = new WeakSet();
+    restoredFor.set(root, done);
+  }
+  const todo = Object.values(fonts).filter((font) => !done.has(font));
+  if (todo.length === 0) return;
+  for (const font of todo) done.add(font);
   const dir = cacheDir(root);
   if (!dir) return;
-  for (const font of new Set(Object.values(fonts))) {
+  for (const font of new Set(todo)) {
     const hash = fontHash(font);
     const file = path.join(dir, `${hash.slice(0, 32)}.json`);
     if (restored.has(file)) continue;
