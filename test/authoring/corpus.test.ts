@@ -550,7 +550,8 @@ beforeAll(async () => {
     shellPrefix: 'ulimit -f 8',
     env: { TSX_DISABLE_CACHE: '1' },
   });
-  // A full disk: the temporary file the PDF is written to is /dev/full. Its name holds the pid, which
+  // A full disk: the temporary file the PDF is written to is /dev/full. Its name holds the pid (and
+  // the thread id, 0 outside a batch worker), which
   // `exec` keeps: bash's $$ is node's process.pid.
   if (HAS_DEV_FULL) {
     start(
@@ -558,7 +559,7 @@ beforeAll(async () => {
       root,
       ['build', 'content/handouts/base.json', '--brand', BRAND, '--out', 'output/disk-enospc'],
       {
-        shellPrefix: `mkdir -p output/disk-enospc/${BRAND} && ln -s /dev/full output/disk-enospc/${BRAND}/.rygtest.pdf.$$.tmp`,
+        shellPrefix: `mkdir -p output/disk-enospc/${BRAND} && ln -s /dev/full output/disk-enospc/${BRAND}/.rygtest.pdf.$$-0.tmp`,
       },
     );
   }
