@@ -7,6 +7,7 @@ import type { LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
 import { svgToPdfColour } from '../images/svg-colour.js';
 import { sharedShapingCache } from '../layout/measure.js';
+import { cachedRun } from '../layout/shaping-cache.js';
 import type {
   IconItem,
   Layout,
@@ -111,8 +112,10 @@ const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
   fillWith(doc, item.colour);
   const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
   if (!prepared.has(embedded)) {
-    // Words shaped for an earlier document are not shaped again (see measure.ts).
+    // Words shaped for an earlier document, or by an earlier process, are not shaped again (see measure.ts).
     embedded.layoutCache = sharedShapingCache(embedded.font);
+    const shape = embedded.layoutCached.bind(embedded);
+    embedded.layoutCached = (word) => cachedRun(embedded.font, word) ?? shape(word);
     fastSubset(embedded.font, embedded.subset);
     prepared.add(embedded);
   }

@@ -109,8 +109,11 @@ function isStoredGlyph(entry: unknown, numGlyphs: number): entry is number[] {
   return true;
 }
 
-/** The file's words, when every one has the expected form; undefined for anything else. */
-function parseStored(text: string, font: Font, hash: string): Stored | undefined {
+/**
+ * The file's words, when the file and its widths have the expected form; undefined
+ * for anything else. Its shaped words are checked one by one when first used.
+ */
+function parseStored(text: string, hash: string): Stored | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -121,11 +124,12 @@ function parseStored(text: string, font: Font, hash: string): Stored | undefined
   const { widths, runs } = raw;
   if (!isRecord(widths) || !isRecord(runs)) return undefined;
   for (const width of Object.values(widths)) if (!isNumber(width) || width < 0) return undefined;
-  for (const run of Object.values(runs)) {
-    if (!Array.isArray(run)) return undefined;
-    for (const glyph of run) if (!isStoredGlyph(glyph, font.numGlyphs)) return undefined;
-  }
   return raw as unknown as Stored;
+}
+
+/** A stored word's glyphs, when each has the expected form and is one the font has. */
+function isStoredRun(run: unknown, font: Font): run is number[][] {
+  return Array.isArray(run) && run.every((glyph) => isStoredGlyph(glyph, font.numGlyphs));
 }
 
 /** A stored word as pdfkit's embedded font keeps it: glyphs, positions scaled to its 1000-unit em, total advance. */
@@ -149,12 +153,50 @@ function runOf(stored: number[][], font: Font): ShapedRun {
   return { glyphs, positions, advanceWidth };
 }
 
+/**
+ * Shaped words a cache holds and this process has not used yet, by font: a leaflet
+ * uses a few hundred of the thousands a project's cache holds.
+ */
+const unused = new WeakMap<Font, Map<string, unknown>>();
+
+/**
+ * The word as pdfkit shapes it, from this process or the cache, or undefined when
+ * neither has it (or the cache's entry is not of the expected form).
+ */
+export function cachedRun(font: Font, word: string): ShapedRun | undefined {
+  const { runs } = shapingOf(font);
+  const known = runs[word];
+  if (known) return known;
+  const stored = unused.get(font);
+  const raw = stored?.get(word);
+  if (raw === undefined) return undefined;
+  stored?.delete(word);
+  if (!isStoredRun(raw, font)) return undefined;
+  const run = runOf(raw, font);
+  runs[word] = run;
+  fromCache.set(font, (fromCache.get(font) ?? 0) + 1);
+  return run;
+}
+
+/** How many of a font's shaped words came from a cache rather than from shaping them here. */
+const fromCache = new WeakMap<Font, number>();
+
+/** Words this process shaped itself, for the font: when more than were written, there is news to write. */
+function shapedHere(font: Font): number {
+  return Object.keys(shapingOf(font).runs).length - (fromCache.get(font) ?? 0);
+}
+
 /** Add a cache's words to this process's shaping; words already shaped here are kept as they are. */
 function take(stored: Stored, font: Font): void {
   const shaping = shapingOf(font);
   for (const [word, width] of Object.entries(stored.widths))
     if (!shaping.widths.has(word)) shaping.widths.set(word, width);
-  for (const [word, run] of Object.entries(stored.runs)) shaping.runs[word] ??= runOf(run, font);
+  let pending = unused.get(font);
+  if (!pending) {
+    pending = new Map();
+    unused.set(font, pending);
+  }
+  for (const [word, run] of Object.entries(stored.runs)) if (!(word in shaping.runs)) pending.set(word, run);
 }
 
 /**
@@ -178,7 +220,7 @@ export function restoreShaping(root: string, fonts: LoadedFonts): void {
     if (restored.has(file)) continue;
     const shaping = shapingOf(font);
     const text = readPlain(file);
-    const stored = text === undefined ? undefined : parseStored(text, font, hash);
+    const stored = text === undefined ? undefined : parseStored(text, hash);
     if (stored) take(stored, font);
     restored.set(file, {
       root,
@@ -186,7 +228,7 @@ export function restoreShaping(root: string, fonts: LoadedFonts): void {
       font,
       hash,
       widths: shaping.widths.size,
-      runs: Object.keys(shaping.runs).length,
+      runs: shapedHere(font),
     });
   }
 }
@@ -205,24 +247,26 @@ function storedRun(run: ShapedRun): number[][] {
 export async function saveShaping(): Promise<void> {
   for (const entry of restored.values()) {
     const shaping = shapingOf(entry.font);
-    if (shaping.widths.size <= entry.widths && Object.keys(shaping.runs).length <= entry.runs) continue;
+    if (shaping.widths.size <= entry.widths && shapedHere(entry.font) <= entry.runs) continue;
     // Another process (a batch's other worker) may have written words since: keep them too.
     const text = readPlain(entry.file);
-    const theirs = text === undefined ? undefined : parseStored(text, entry.font, entry.hash);
+    const theirs = text === undefined ? undefined : parseStored(text, entry.hash);
     if (theirs) take(theirs, entry.font);
-    const runs = Object.entries(shaping.runs);
+    const runs: [string, number[][]][] = Object.entries(shaping.runs).map(([word, run]) => [word, storedRun(run)]);
+    // The cache's words this process did not use are kept, those of the expected form.
+    for (const [word, run] of unused.get(entry.font) ?? []) if (isStoredRun(run, entry.font)) runs.push([word, run]);
     const stored: Stored = {
       format: FORMAT,
       font: entry.hash,
       widths: Object.fromEntries([...shaping.widths].slice(0, MAX_ENTRIES)),
-      runs: Object.fromEntries(runs.slice(0, MAX_ENTRIES).map(([word, run]) => [word, storedRun(run)])),
+      runs: Object.fromEntries(runs.slice(0, MAX_ENTRIES)),
     };
     // Checked again now: the folder may have been swapped for a link since it was read.
     if (!cacheDir(entry.root)) continue;
     try {
       await writeFileAtomic(entry.file, new TextEncoder().encode(JSON.stringify(stored)), 'the shaping cache');
       entry.widths = shaping.widths.size;
-      entry.runs = runs.length;
+      entry.runs = shapedHere(entry.font);
     } catch {
       // Read-only project or full disk: the next process shapes these words again.
     }
