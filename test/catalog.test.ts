@@ -52,6 +52,15 @@ describe('handout catalog', () => {
     expect(read.info.Title).toBe('Øvelseskatalog');
   });
 
+  it('in large print for every brand, every id on a line of its own', async () => {
+    for (const brand of project.library.brands.keys()) {
+      const { pdf } = await renderCatalog(project, { brand, variant: 'large-print' });
+      const text = (await readPdf(pdf)).text.replace(/\s+/g, ' ');
+      for (const { value: e } of project.library.exercises.values())
+        expect(text, `${brand} ${e.id}`).toContain(`id: ${e.id}`);
+    }
+  });
+
   it('in English with --lang en', async () => {
     const { pdf } = await renderCatalog(project, { brand: 'fysio-lindebakken', language: 'en' });
     const text = (await readPdf(pdf)).text.replace(/\s+/g, ' ');
