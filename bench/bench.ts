@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: how fast handout is on this machine. Prints figures; asserts nothing.
- *   1. one discharge leaflet, warm, median of 50 renders in one process after 21 not counted
+ *   1. one discharge leaflet, warm, median of 50 renders in one process after 21 not counted;
+ *      then the time per page of every leaflet and its large print (is the cost linear in pages?)
  *   2. a cold `handout build` of it as a whole process, median of 5, without and with a shaping cache
  *   3. a batch of 1,000 personal programmes (the sample with varied names and exercises) with --jobs = cores
  *   4. the same batch again with nothing changed (incremental)
  *   5. the same batch rebuilt with --force, its shaping cache filled by the first
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +71,23 @@ console.log(
   `1. leaflet (${first.pages.length} pages, ${(first.pdf.length / 1024).toFixed(0)} KiB), warm (after ${WARM_UP + 1} renders), median of 50: ${warmMedian.toFixed(1)} ms ${versus(warmMedian, 25, 'ms', 1)}`,
 );
 console.log(`   heap after 50 renders: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB RSS`);
+
+// Cost against pages: every leaflet and its large print, warm, median of 15 each.
+const perPage: string[] = [];
+for (const file of (await readdir(path.join(root, 'content/handouts'))).filter((f) => f.endsWith('.json')).sort())
+  for (const variant of ['standard', 'large-print'] as const) {
+    const request = { handout: `content/handouts/${file}`, brand: BRAND, variant };
+    let pages = 0;
+    for (let i = 0; i < 5; i++) pages = (await render(project, request)).pages.length;
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      await render(project, request);
+      times.push(performance.now() - t);
+    }
+    perPage.push(`${(median(times) / pages).toFixed(1)} (${pages} p.)`);
+  }
+console.log(`   ms per page, every leaflet and its large print: ${perPage.join(', ')}`);
 
 // 2. Cold, as a whole process, in a copy of the project: first with no shaping cache
 // (a fresh checkout), then with the one an earlier build left in .cache/shaping/.
