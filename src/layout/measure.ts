@@ -25,6 +25,10 @@ export interface ShapedRun {
 export interface Shaping {
   widths: Map<string, number>;
   runs: Record<string, ShapedRun>;
+  /** Widths from a cache, taken into `widths` when first used and found plausible. */
+  storedWidths: Map<string, number>;
+  /** How many widths this process measured itself. */
+  measured: number;
 }
 
 const shapings = new WeakMap<Font, Shaping>();
@@ -32,18 +36,43 @@ const shapings = new WeakMap<Font, Shaping>();
 export function shapingOf(font: Font): Shaping {
   let shaping = shapings.get(font);
   if (!shaping) {
-    shaping = { widths: new Map(), runs: Object.create(null) as Record<string, ShapedRun> };
+    shaping = {
+      widths: new Map(),
+      runs: Object.create(null) as Record<string, ShapedRun>,
+      storedWidths: new Map(),
+      measured: 0,
+    };
     shapings.set(font, shaping);
   }
   return shaping;
 }
 
+/** Kerning moves a glyph by a fraction of an em: a width further from its glyphs' own was not measured. */
+export const MAX_KERNING_EM = 0.25;
+
+/** Whether a width per em is what the text's glyphs give, give or take kerning (a stored width may be anything). */
+function plausibleWidth(font: Font, text: string, units: number): boolean {
+  let own = 0;
+  let count = 0;
+  for (const character of text) {
+    own += font.glyphForCodePoint(character.codePointAt(0) as number).advanceWidth;
+    count++;
+  }
+  return Math.abs(units - own / font.unitsPerEm) <= MAX_KERNING_EM * count;
+}
+
 function widthPerEm(font: Font, text: string): number {
-  const { widths } = shapingOf(font);
-  let units = widths.get(text);
+  const shaping = shapingOf(font);
+  let units = shaping.widths.get(text);
   if (units === undefined) {
-    units = font.layout(text).advanceWidth / font.unitsPerEm;
-    widths.set(text, units);
+    const stored = shaping.storedWidths.get(text);
+    shaping.storedWidths.delete(text);
+    if (stored !== undefined && plausibleWidth(font, text, stored)) units = stored;
+    else {
+      units = font.layout(text).advanceWidth / font.unitsPerEm;
+      shaping.measured++;
+    }
+    shaping.widths.set(text, units);
   }
   return units;
 }

@@ -14,7 +14,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } fr
 import path from 'node:path';
 import type { Font, Glyph, LoadedFonts } from '../brand/fonts.js';
 import { writeFileAtomic } from '../output.js';
-import { type ShapedRun, shapingOf } from './measure.js';
+import { MAX_KERNING_EM, type ShapedRun, shapingOf } from './measure.js';
 
 const FORMAT = 1;
 /** Larger files are not read: a cache of every word of a big library is a few MiB. */
@@ -38,7 +38,7 @@ interface Restored {
   file: string;
   font: Font;
   hash: string;
-  /** How many of each the file held: more now means there is something to write. */
+  /** How many widths and words this process had measured and shaped itself when it last read or wrote the file. */
   widths: number;
   runs: number;
 }
@@ -132,6 +132,29 @@ function isStoredRun(run: unknown, font: Font): run is number[][] {
   return Array.isArray(run) && run.every((glyph) => isStoredGlyph(glyph, font.numGlyphs));
 }
 
+/** The same in pdfkit's 1000-unit em, for a stored word's advances and offsets. */
+const MAX_KERNING = MAX_KERNING_EM * 1000;
+
+/**
+ * Whether a stored word draws the word and nothing else: its glyphs' code points spell
+ * it, each glyph is the one the font maps its one character to, and each advance is
+ * the glyph's own give or take kerning. A cache that names other glyphs (a 3 for an 8
+ * in a phone number) or moves them over one another is not taken; such a word, and a
+ * ligature, which this cannot check, is shaped again.
+ */
+function drawsWord(run: number[][], word: string, font: Font): boolean {
+  const scale = 1000 / font.unitsPerEm;
+  const spelled: number[] = [];
+  for (const [id, xAdvance, yAdvance, xOffset, yOffset, ...codePoints] of run) {
+    if (codePoints.length !== 1 || yAdvance !== 0) return false;
+    if (Math.abs(xOffset as number) > MAX_KERNING || Math.abs(yOffset as number) > MAX_KERNING) return false;
+    const glyph = font.glyphForCodePoint(codePoints[0] as number);
+    if (glyph.id !== id || Math.abs((xAdvance as number) - glyph.advanceWidth * scale) > MAX_KERNING) return false;
+    spelled.push(codePoints[0] as number);
+  }
+  return String.fromCodePoint(...spelled) === word;
+}
+
 /** A stored word as pdfkit's embedded font keeps it: glyphs, positions scaled to its 1000-unit em, total advance. */
 function runOf(stored: number[][], font: Font): ShapedRun {
   const scale = 1000 / font.unitsPerEm;
@@ -171,7 +194,7 @@ export function cachedRun(font: Font, word: string): ShapedRun | undefined {
   const raw = stored?.get(word);
   if (raw === undefined) return undefined;
   stored?.delete(word);
-  if (!isStoredRun(raw, font)) return undefined;
+  if (!isStoredRun(raw, font) || !drawsWord(raw, word, font)) return undefined;
   const run = runOf(raw, font);
   runs[word] = run;
   fromCache.set(font, (fromCache.get(font) ?? 0) + 1);
@@ -190,7 +213,7 @@ function shapedHere(font: Font): number {
 function take(stored: Stored, font: Font): void {
   const shaping = shapingOf(font);
   for (const [word, width] of Object.entries(stored.widths))
-    if (!shaping.widths.has(word)) shaping.widths.set(word, width);
+    if (!shaping.widths.has(word)) shaping.storedWidths.set(word, width);
   let pending = unused.get(font);
   if (!pending) {
     pending = new Map();
@@ -227,7 +250,7 @@ export function restoreShaping(root: string, fonts: LoadedFonts): void {
       file,
       font,
       hash,
-      widths: shaping.widths.size,
+      widths: shaping.measured,
       runs: shapedHere(font),
     });
   }
@@ -247,7 +270,7 @@ function storedRun(run: ShapedRun): number[][] {
 export async function saveShaping(): Promise<void> {
   for (const entry of restored.values()) {
     const shaping = shapingOf(entry.font);
-    if (shaping.widths.size <= entry.widths && shapedHere(entry.font) <= entry.runs) continue;
+    if (shaping.measured <= entry.widths && shapedHere(entry.font) <= entry.runs) continue;
     // Another process (a batch's other worker) may have written words since: keep them too.
     const text = readPlain(entry.file);
     const theirs = text === undefined ? undefined : parseStored(text, entry.hash);
@@ -258,14 +281,15 @@ export async function saveShaping(): Promise<void> {
     const stored: Stored = {
       format: FORMAT,
       font: entry.hash,
-      widths: Object.fromEntries([...shaping.widths].slice(0, MAX_ENTRIES)),
+      // The cache's widths this process did not use are kept too; each is checked when used.
+      widths: Object.fromEntries([...shaping.storedWidths, ...shaping.widths].slice(-MAX_ENTRIES)),
       runs: Object.fromEntries(runs.slice(0, MAX_ENTRIES)),
     };
     // Checked again now: the folder may have been swapped for a link since it was read.
     if (!cacheDir(entry.root)) continue;
     try {
       await writeFileAtomic(entry.file, new TextEncoder().encode(JSON.stringify(stored)), 'the shaping cache');
-      entry.widths = shaping.widths.size;
+      entry.widths = shaping.measured;
       entry.runs = shapedHere(entry.font);
     } catch {
       // Read-only project or full disk: the next process shapes these words again.

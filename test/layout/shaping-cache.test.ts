@@ -48,11 +48,12 @@ describe('shaping cache', () => {
     expect(after.map((s) => s.mtimeMs)).toEqual(before.map((s) => s.mtimeMs));
   }, 60_000);
 
-  it('ignores a damaged, stale or planted cache and writes it anew', async () => {
+  it('ignores a damaged, stale or planted cache, and words it does not draw as they are, and writes it anew', async () => {
     const [first] = await cacheFiles();
     const file = path.join(root, '.cache/shaping', first as string);
     const good = JSON.parse(await readFile(file, 'utf8'));
     const [word, run] = Object.entries(good.runs as Record<string, number[][]>)[0] as [string, number[][]];
+    const [measured] = Object.keys(good.widths) as [string];
     const withRun = (glyphs: unknown[]) => JSON.stringify({ ...good, runs: { ...good.runs, [word]: glyphs } });
     const damaged: [string, string][] = [
       ['not JSON', '{"format": 1, "font": '],
@@ -63,6 +64,14 @@ describe('shaping cache', () => {
       ['an advance that is not a number', withRun([[(run[0] as number[])[0], 'wide', 0, 0, 0, 97]])],
       ['a code point beyond Unicode', withRun([[(run[0] as number[])[0], 500, 0, 0, 0, 0x110000]])],
       ['a negative width', JSON.stringify({ ...good, widths: { ...good.widths, [word]: -1 } })],
+      // Well formed, but not what the word looks like: another glyph, others' letters, glyphs over one another.
+      [
+        'a glyph for another character',
+        withRun([[(run[0] as number[])[0] === 1 ? 2 : 1, ...(run[0] as number[]).slice(1)], ...run.slice(1)]),
+      ],
+      ['the letters of another word', withRun(run.map((g) => [...g.slice(0, 5), 0x78]))],
+      ['glyphs moved over one another', withRun(run.map((g) => [g[0], -400, ...g.slice(2)]))],
+      ['a width far from its glyphs', JSON.stringify({ ...good, widths: { ...good.widths, [measured]: 9 } })],
       ['a run that is no list', withRun({} as unknown as unknown[])],
     ];
     for (const [what, text] of damaged) {
@@ -89,10 +98,10 @@ describe('shaping cache', () => {
       await build();
       const [first] = await cacheFiles();
       const file = path.join(root, '.cache/shaping', first as string);
-      // Well formed, but every word twice as wide: read, it would change every line.
+      // Well formed and plausible, but every word a fifth of an em wider: read, it would change the lines.
       const good = JSON.parse(await readFile(file, 'utf8'));
       const wide = Object.fromEntries(
-        Object.entries(good.widths as Record<string, number>).map(([w, n]) => [w, n * 2]),
+        Object.entries(good.widths as Record<string, number>).map(([w, n]) => [w, n + 0.2]),
       );
       const planted = path.join(outside, 'planted.json');
       const plantedText = JSON.stringify({ ...good, widths: wide });
