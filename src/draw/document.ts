@@ -6,8 +6,7 @@ import PDFDocument from 'pdfkit';
 import type { LoadedFonts } from '../brand/fonts.js';
 import type { PreparedPicture } from '../images/pictures.js';
 import { svgToPdfColour } from '../images/svg-colour.js';
-import { sharedShapingCache } from '../layout/measure.js';
-import { cachedRun } from '../layout/shaping-cache.js';
+import { shapedRun, sharedShapingCache } from '../layout/measure.js';
 import type {
   IconItem,
   Layout,
@@ -115,7 +114,7 @@ const drawText: Drawer<TextItem> = (item, { doc, tagging }) => {
     // Words shaped for an earlier document, or by an earlier process, are not shaped again (see measure.ts).
     embedded.layoutCache = sharedShapingCache(embedded.font);
     const shape = embedded.layoutCached.bind(embedded);
-    embedded.layoutCached = (word) => cachedRun(embedded.font, word) ?? shape(word);
+    embedded.layoutCached = (word) => shapedRun(embedded.font, word) ?? shape(word);
     fastSubset(embedded.font, embedded.subset);
     prepared.add(embedded);
   }

@@ -3,17 +3,12 @@
  * layout measures is what the page shows. Shaping (fontkit's layout) was the
  * largest cost of a render, and the same words come back in every document:
  * both what layout measures and what pdfkit draws are shaped once per process
- * and font, and kept for every later document.
+ * and font, and kept for every later document; a process may also start from the
+ * words an earlier one shaped (shaping-cache.ts), each checked when first used.
  */
-import type { Font, Glyph, LoadedFonts } from '../brand/fonts.js';
+import type { Font, LoadedFonts } from '../brand/fonts.js';
+import { drawsWord, isStoredRun, plausibleWidth, runOf, type ShapedRun } from './stored-shaping.js';
 import type { Measurer } from './types.js';
-
-/** A word as pdfkit's embedded font shapes it: positions in its 1000-unit em. */
-export interface ShapedRun {
-  glyphs: Glyph[];
-  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
-  advanceWidth: number;
-}
 
 /**
  * What one font has shaped in this process: the advance width per em of each text
@@ -25,10 +20,12 @@ export interface ShapedRun {
 export interface Shaping {
   widths: Map<string, number>;
   runs: Record<string, ShapedRun>;
-  /** Widths from a cache, taken into `widths` when first used and found plausible. */
+  /** Widths and words from a cache, taken when first used and found to be the text's (stored-shaping.ts). */
   storedWidths: Map<string, number>;
-  /** How many widths this process measured itself. */
+  storedRuns: Map<string, unknown>;
+  /** How many widths this process measured itself, and how many words it took from a cache. */
   measured: number;
+  taken: number;
 }
 
 const shapings = new WeakMap<Font, Shaping>();
@@ -40,25 +37,13 @@ export function shapingOf(font: Font): Shaping {
       widths: new Map(),
       runs: Object.create(null) as Record<string, ShapedRun>,
       storedWidths: new Map(),
+      storedRuns: new Map(),
       measured: 0,
+      taken: 0,
     };
     shapings.set(font, shaping);
   }
   return shaping;
-}
-
-/** Kerning moves a glyph by a fraction of an em: a width further from its glyphs' own was not measured. */
-export const MAX_KERNING_EM = 0.25;
-
-/** Whether a width per em is what the text's glyphs give, give or take kerning (a stored width may be anything). */
-function plausibleWidth(font: Font, text: string, units: number): boolean {
-  let own = 0;
-  let count = 0;
-  for (const character of text) {
-    own += font.glyphForCodePoint(character.codePointAt(0) as number).advanceWidth;
-    count++;
-  }
-  return Math.abs(units - own / font.unitsPerEm) <= MAX_KERNING_EM * count;
 }
 
 function widthPerEm(font: Font, text: string): number {
@@ -75,6 +60,24 @@ function widthPerEm(font: Font, text: string): number {
     shaping.widths.set(text, units);
   }
   return units;
+}
+
+/**
+ * A word as pdfkit shapes it, from this process or a cache, or undefined when
+ * neither has it (or the cache's is not the word as it is): pdfkit then shapes it.
+ */
+export function shapedRun(font: Font, word: string): ShapedRun | undefined {
+  const shaping = shapingOf(font);
+  const known = shaping.runs[word];
+  if (known) return known;
+  const stored = shaping.storedRuns.get(word);
+  if (stored === undefined) return undefined;
+  shaping.storedRuns.delete(word);
+  if (!isStoredRun(stored, font) || !drawsWord(stored, word, font)) return undefined;
+  const run = runOf(stored, font);
+  shaping.runs[word] = run;
+  shaping.taken++;
+  return run;
 }
 
 /** pdfkit's cache of shaped words for one font, shared by every document of the process. */

@@ -5,24 +5,23 @@
  * draws the same words with the same numbers, and shapes only new ones.
  *
  * The cache may come from anywhere (a CI cache restored from another run): it is
- * read only as a regular file inside the project, and taken only when every entry
- * has the expected form and names glyphs the font has; otherwise it is ignored and
- * written anew. It holds numbers and words, never anything that is run.
+ * read only as a regular file inside the project, and ignored when it is not of the
+ * expected form; each word and width in it is checked when first used
+ * (stored-shaping.ts). It holds numbers and words, never anything that is run.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Font, Glyph, LoadedFonts } from '../brand/fonts.js';
+import type { Font, LoadedFonts } from '../brand/fonts.js';
 import { writeFileAtomic } from '../output.js';
-import { MAX_KERNING_EM, type ShapedRun, shapingOf } from './measure.js';
+import { type Shaping, shapingOf } from './measure.js';
+import { isNumber, isStoredRun, type StoredRun, storedRun } from './stored-shaping.js';
 
 const FORMAT = 1;
 /** Larger files are not read: a cache of every word of a big library is a few MiB. */
 const MAX_BYTES = 32 * 2 ** 20;
 /** Words kept per font and kind; a process that shaped more writes no more than these. */
 const MAX_ENTRIES = 200_000;
-/** No advance, offset or width in the cache is larger than this (1000-unit em, or em for widths). */
-const MAX_MAGNITUDE = 1e5;
 
 interface Stored {
   format: number;
@@ -30,7 +29,7 @@ interface Stored {
   /** Advance width per em, by text, as layout measures it. */
   widths: Record<string, number>;
   /** pdfkit's shaped words: per glyph its id, x and y advance and offset (1000-unit em), then its code points. */
-  runs: Record<string, number[][]>;
+  runs: Record<string, StoredRun>;
 }
 
 interface Restored {
@@ -88,25 +87,8 @@ function readPlain(file: string): string | undefined {
   }
 }
 
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < MAX_MAGNITUDE;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A glyph of a stored run: its id in the font, four finite numbers, then code points. */
-function isStoredGlyph(entry: unknown, numGlyphs: number): entry is number[] {
-  if (!Array.isArray(entry) || entry.length < 5) return false;
-  const [id, ...rest] = entry as unknown[];
-  if (!Number.isInteger(id) || (id as number) < 0 || (id as number) >= numGlyphs) return false;
-  for (let i = 0; i < rest.length; i++) {
-    const value = rest[i];
-    if (i < 4 ? !isNumber(value) : !Number.isInteger(value) || (value as number) < 0 || (value as number) > 0x10ffff)
-      return false;
-  }
-  return true;
 }
 
 /**
@@ -127,99 +109,12 @@ function parseStored(text: string, hash: string): Stored | undefined {
   return raw as unknown as Stored;
 }
 
-/** A stored word's glyphs, when each has the expected form and is one the font has. */
-function isStoredRun(run: unknown, font: Font): run is number[][] {
-  return Array.isArray(run) && run.every((glyph) => isStoredGlyph(glyph, font.numGlyphs));
-}
-
-/** The same in pdfkit's 1000-unit em, for a stored word's advances and offsets. */
-const MAX_KERNING = MAX_KERNING_EM * 1000;
-
-/**
- * Whether a stored word draws the word and nothing else: its glyphs' code points spell
- * it, each glyph is the one the font maps its one character to, and each advance is
- * the glyph's own give or take kerning. A cache that names other glyphs (a 3 for an 8
- * in a phone number) or moves them over one another is not taken; such a word, and a
- * ligature, which this cannot check, is shaped again.
- */
-function drawsWord(run: number[][], word: string, font: Font): boolean {
-  const scale = 1000 / font.unitsPerEm;
-  const spelled: number[] = [];
-  for (const [id, xAdvance, yAdvance, xOffset, yOffset, ...codePoints] of run) {
-    if (codePoints.length !== 1 || yAdvance !== 0) return false;
-    if (Math.abs(xOffset as number) > MAX_KERNING || Math.abs(yOffset as number) > MAX_KERNING) return false;
-    const glyph = font.glyphForCodePoint(codePoints[0] as number);
-    if (glyph.id !== id || Math.abs((xAdvance as number) - glyph.advanceWidth * scale) > MAX_KERNING) return false;
-    spelled.push(codePoints[0] as number);
-  }
-  return String.fromCodePoint(...spelled) === word;
-}
-
-/** A stored word as pdfkit's embedded font keeps it: glyphs, positions scaled to its 1000-unit em, total advance. */
-function runOf(stored: number[][], font: Font): ShapedRun {
-  const scale = 1000 / font.unitsPerEm;
-  const glyphs: Glyph[] = [];
-  const positions: ShapedRun['positions'] = [];
-  let advanceWidth = 0;
-  for (const [id, xAdvance, yAdvance, xOffset, yOffset, ...codePoints] of stored) {
-    const glyph = (font.getGlyph as (id: number, codePoints: number[]) => Glyph)(id as number, codePoints);
-    glyphs.push(glyph);
-    positions.push({
-      xAdvance: xAdvance as number,
-      yAdvance: yAdvance as number,
-      xOffset: xOffset as number,
-      yOffset: yOffset as number,
-      advanceWidth: glyph.advanceWidth * scale,
-    });
-    advanceWidth += xAdvance as number;
-  }
-  return { glyphs, positions, advanceWidth };
-}
-
-/**
- * Shaped words a cache holds and this process has not used yet, by font: a leaflet
- * uses a few hundred of the thousands a project's cache holds.
- */
-const unused = new WeakMap<Font, Map<string, unknown>>();
-
-/**
- * The word as pdfkit shapes it, from this process or the cache, or undefined when
- * neither has it (or the cache's entry is not of the expected form).
- */
-export function cachedRun(font: Font, word: string): ShapedRun | undefined {
-  const { runs } = shapingOf(font);
-  const known = runs[word];
-  if (known) return known;
-  const stored = unused.get(font);
-  const raw = stored?.get(word);
-  if (raw === undefined) return undefined;
-  stored?.delete(word);
-  if (!isStoredRun(raw, font) || !drawsWord(raw, word, font)) return undefined;
-  const run = runOf(raw, font);
-  runs[word] = run;
-  fromCache.set(font, (fromCache.get(font) ?? 0) + 1);
-  return run;
-}
-
-/** How many of a font's shaped words came from a cache rather than from shaping them here. */
-const fromCache = new WeakMap<Font, number>();
-
-/** Words this process shaped itself, for the font: when more than were written, there is news to write. */
-function shapedHere(font: Font): number {
-  return Object.keys(shapingOf(font).runs).length - (fromCache.get(font) ?? 0);
-}
-
 /** Add a cache's words to this process's shaping; words already shaped here are kept as they are. */
 function take(stored: Stored, font: Font): void {
   const shaping = shapingOf(font);
   for (const [word, width] of Object.entries(stored.widths))
     if (!shaping.widths.has(word)) shaping.storedWidths.set(word, width);
-  let pending = unused.get(font);
-  if (!pending) {
-    pending = new Map();
-    unused.set(font, pending);
-  }
-  for (const [word, run] of Object.entries(stored.runs)) if (!(word in shaping.runs)) pending.set(word, run);
+  for (const [word, run] of Object.entries(stored.runs)) if (!(word in shaping.runs)) shaping.storedRuns.set(word, run);
 }
 
 /**
@@ -251,16 +146,14 @@ export function restoreShaping(root: string, fonts: LoadedFonts): void {
       font,
       hash,
       widths: shaping.measured,
-      runs: shapedHere(font),
+      runs: shapedHere(shaping),
     });
   }
 }
 
-function storedRun(run: ShapedRun): number[][] {
-  return run.glyphs.map((glyph, i) => {
-    const p = run.positions[i] as ShapedRun['positions'][number];
-    return [glyph.id, p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, ...glyph.codePoints];
-  });
+/** Words this process shaped itself: when more than were written, there is news to write. */
+function shapedHere(shaping: Shaping): number {
+  return Object.keys(shaping.runs).length - shaping.taken;
 }
 
 /**
@@ -270,14 +163,14 @@ function storedRun(run: ShapedRun): number[][] {
 export async function saveShaping(): Promise<void> {
   for (const entry of restored.values()) {
     const shaping = shapingOf(entry.font);
-    if (shaping.measured <= entry.widths && shapedHere(entry.font) <= entry.runs) continue;
+    if (shaping.measured <= entry.widths && shapedHere(shaping) <= entry.runs) continue;
     // Another process (a batch's other worker) may have written words since: keep them too.
     const text = readPlain(entry.file);
     const theirs = text === undefined ? undefined : parseStored(text, entry.hash);
     if (theirs) take(theirs, entry.font);
-    const runs: [string, number[][]][] = Object.entries(shaping.runs).map(([word, run]) => [word, storedRun(run)]);
+    const runs: [string, StoredRun][] = Object.entries(shaping.runs).map(([word, run]) => [word, storedRun(run)]);
     // The cache's words this process did not use are kept, those of the expected form.
-    for (const [word, run] of unused.get(entry.font) ?? []) if (isStoredRun(run, entry.font)) runs.push([word, run]);
+    for (const [word, run] of shaping.storedRuns) if (isStoredRun(run, entry.font)) runs.push([word, run]);
     const stored: Stored = {
       format: FORMAT,
       font: entry.hash,
@@ -290,7 +183,7 @@ export async function saveShaping(): Promise<void> {
     try {
       await writeFileAtomic(entry.file, new TextEncoder().encode(JSON.stringify(stored)), 'the shaping cache');
       entry.widths = shaping.measured;
-      entry.runs = shapedHere(entry.font);
+      entry.runs = shapedHere(shaping);
     } catch {
       // Read-only project or full disk: the next process shapes these words again.
     }

@@ -48,6 +48,16 @@ async function isPdf(root: string, output: string): Promise<boolean> {
   return (await readFile(path.join(root, output))).subarray(0, 5).toString() === '%PDF-';
 }
 
+/**
+ * Two jobs, which fill one worker: the second waits behind the one that stops it.
+ * What became of each.
+ */
+async function stoppingBeforeAnother(name: string) {
+  const root = await copyProject();
+  const jobs = [job(await stoppingHandout(root, name)), job('content/handouts/forstaa-rygsmerter.json')];
+  return outcome(await run(root, jobs));
+}
+
 describe('batch worker pool, when a worker stops', () => {
   it('fails the job it was building, and has the other worker build the jobs queued behind it', async () => {
     const root = await copyProject();
@@ -88,11 +98,7 @@ describe('batch worker pool, when a worker stops', () => {
   }, 20_000);
 
   it('says when a worker ran out of memory, and how to build that document', async () => {
-    const root = await copyProject();
-    const stopping = await stoppingHandout(root, 'worker-fills-memory');
-    const jobs = [job(stopping), job('content/handouts/forstaa-rygsmerter.json')];
-    const results = await run(root, jobs);
-    expect(outcome(results)).toEqual({
+    expect(await stoppingBeforeAnother('worker-fills-memory')).toEqual({
       'output/forstaa-rygsmerter.pdf': 'built',
       'output/worker-fills-memory.pdf':
         'the worker stopped: it ran out of memory (256 MiB) building it; `handout build` builds it alone, without that limit',
@@ -100,14 +106,10 @@ describe('batch worker pool, when a worker stops', () => {
   }, 60_000);
 
   it('replaces a worker that stopped, so that a job queued behind a stopping one on the only worker is built', async () => {
-    const root = await copyProject();
-    // Two jobs fill one worker: the second waits behind the one that stops it.
-    const stopping = await stoppingHandout(root, 'worker-throws');
-    const jobs = [job(stopping), job('content/handouts/forstaa-rygsmerter.json')];
-    const results = await run(root, jobs);
-    expect(outcome(results)).toEqual({
+    expect(await stoppingBeforeAnother('worker-throws')).toEqual({
       'output/forstaa-rygsmerter.pdf': 'built',
-      'output/worker-throws.pdf': `the worker stopped: Error: the test worker throws at ${stopping}`,
+      'output/worker-throws.pdf':
+        'the worker stopped: Error: the test worker throws at content/handouts/worker-throws.json',
     });
   }, 60_000);
 
