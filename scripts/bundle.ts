@@ -1,65 +1,104 @@
 /**
  * `npm run build` after tsc: the command line and the batch worker bundled with
- * their dependencies into dist/ (dist/handout.js, dist/worker.js and the chunks
- * they share). Node then reads and links a few files instead of some two hundred
- * modules at every start, and each chunk is only read when a command needs it:
- * `--version` or a batch with nothing to build never reads pdfkit or fontkit.
- * Only sharp stays outside: its native part is loaded for a raster picture.
+ * their dependencies into dist/. Node then reads a few files instead of some two
+ * hundred modules at every start. Only sharp stays outside: its native part is
+ * loaded for a raster picture.
+ *
+ * - dist/cli.cjs: the command line as one CommonJS file, which dist/handout.js
+ *   compiles with the code cache a sample build leaves in dist/cli.cjs.cache
+ *   (see src/cli/code-cache.ts; scripts/code-cache.ts writes it).
+ * - dist/worker.js and its chunks: the batch worker, an ES module.
  *
  * pdfkit, bundled, looks beside itself for its standard fonts (which an SVG's
  * text is drawn with), as "#standard-fonts/…": the "imports" of package.json
  * send it to pdfkit's own. It reads the colour profile of PDF/A from data/
  * beside itself, which is copied there.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // The chunks of an earlier build would be packed, and fingerprinted as the tool's code.
-for (const name of await readdir(dist)) if (name.endsWith('.js')) await rm(path.join(dist, name));
+for (const name of await readdir(dist)) if (/\.(c?js|cjs\.cache)$/.test(name)) await rm(path.join(dist, name));
 
-/**
- * fontkit decodes a brotli dictionary of 120 KB when it is loaded, for WOFF2 fonts;
- * ours are TrueType files (WOFF2 crashes pdfkit's subsetter, see brand/fonts.ts).
- */
-const noWoff2: Plugin = {
-  name: 'no-woff2',
-  setup(build) {
-    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli', namespace: 'no-woff2' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
-      contents: "export default () => { throw new Error('WOFF2 fonts are not supported: use the TrueType file'); };",
-    }));
-  },
-};
+/** A module that is never used: importing it costs nothing, calling it says why it is missing. */
+function standIn(name: string, filter: RegExp, contents: string): Plugin {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, () => ({ path: name, namespace: name }));
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({ contents }));
+    },
+  };
+}
 
-await build({
-  entryPoints: {
-    handout: path.join(dist, 'src/cli/main.js'),
-    worker: path.join(dist, 'src/batch/worker.js'),
-  },
-  outdir: dist,
+const standIns = [
+  // fontkit decodes a brotli dictionary of 120 KB when it is loaded, for WOFF2 fonts;
+  // ours are TrueType files (WOFF2 crashes pdfkit's subsetter, see brand/fonts.ts).
+  standIn(
+    'no-woff2',
+    /^brotli\/decompress(\.js)?$/,
+    "export default () => { throw new Error('WOFF2 fonts are not supported: use the TrueType file'); };",
+  ),
+  // pdfkit builds AES tables when it is loaded (5 ms of a cold start), for encrypted PDFs; a handout is never encrypted.
+  standIn(
+    'no-aes',
+    /^@noble\/ciphers\/aes(\.js)?$/,
+    "const none = () => { throw new Error('PDF encryption is not supported'); }; export const cbc = none, ecb = none;",
+  ),
+];
+
+const shared: BuildOptions = {
   bundle: true,
-  splitting: true,
-  // Beside the entries: the pool finds ./worker.js, and pdfkit ./data/, from any chunk.
-  chunkNames: '[name]-[hash]',
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   // The ES module builds of dual packages (jsonc-parser's CommonJS build requires its parts at run time).
   mainFields: ['module', 'main'],
   external: ['sharp'],
-  plugins: [noWoff2],
+  plugins: standIns,
+  logLevel: 'warning',
+};
+
+// The batch worker, with chunks beside it: pdfkit finds ./data/ from any of them.
+await build({
+  ...shared,
+  entryPoints: [path.join(dist, 'src/batch/worker.js')],
+  outdir: dist,
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  format: 'esm',
   // Bundled CommonJS modules call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  logLevel: 'warning',
+});
+
+// The command line's entry: a few lines, so it is not split.
+await build({
+  ...shared,
+  entryPoints: [path.join(dist, 'src/cli/bin.js')],
+  outfile: path.join(dist, 'handout.js'),
+  format: 'esm',
+});
+
+await build({
+  ...shared,
+  entryPoints: [path.join(dist, 'src/cli/main.js')],
+  outfile: path.join(dist, 'cli.cjs'),
+  format: 'cjs',
+  // The modules find the package, fonts and worker from their own address, which is now the bundle's.
+  define: { 'import.meta.url': '__bundle_url' },
+  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 const pdfkit = path.dirname(createRequire(import.meta.url).resolve('pdfkit'));
 await mkdir(path.join(dist, 'data'), { recursive: true });
 await copyFile(path.join(pdfkit, 'data/sRGB_IEC61966_2_1.icc'), path.join(dist, 'data/sRGB_IEC61966_2_1.icc'));
+
+// A sample build through dist/handout.js, whose compiled code becomes the code cache.
+execFileSync(process.execPath, [path.join(dist, 'scripts/code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });

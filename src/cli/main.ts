@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** The `handout` command line: a thin shell over the library. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -55,7 +54,7 @@ function report(problems: readonly DiagnosticInit[], format: 'text' | 'json'): n
   return errors;
 }
 
-await yargs(hideBin(process.argv))
+void yargs(hideBin(process.argv))
   .scriptName('handout')
   .usage('$0 <command> [options]\n\nTurn clinical content (JSON) into branded, accessible A4 patient handouts (PDF).')
   .option('root', { type: 'string', default: '.', describe: 'Project folder holding content/, templates/ and assets/' })

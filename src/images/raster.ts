@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
@@ -71,7 +72,8 @@ async function fromDiskOrSharp(
 async function normalise(input: Buffer, file: string, maxPixels: number): Promise<RasterImage> {
   sharpCalls++;
   // Loaded on first use: most handouts have only vector pictures, and sharp costs 60 ms to load.
-  const { default: sharp } = await import('sharp');
+  // require(), not import(): the command line runs as a script compiled by node:vm, which has no import().
+  const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp').default;
   try {
     const source = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', autoOrient: true });
     const meta = await source.metadata();
