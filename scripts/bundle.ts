@@ -20,11 +20,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { snapshotFile } from '../src/cli/launch.js';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // The chunks of an earlier build would be packed, and fingerprinted as the tool's code.
-for (const name of await readdir(dist)) if (/\.(c?js|cjs\.cache)$/.test(name)) await rm(path.join(dist, name));
+for (const name of await readdir(dist)) if (/\.(c?js|cjs\.cache|blob)$/.test(name)) await rm(path.join(dist, name));
 
 /** A module that is never used: importing it costs nothing, calling it says why it is missing. */
 function standIn(name: string, filter: RegExp, contents: string): Plugin {
@@ -86,19 +87,33 @@ await build({
   format: 'esm',
 });
 
-await build({
-  ...shared,
-  entryPoints: [path.join(dist, 'src/cli/main.js')],
-  outfile: path.join(dist, 'cli.cjs'),
-  format: 'cjs',
-  // The modules find the package, fonts and worker from their own address, which is now the bundle's.
-  define: { 'import.meta.url': '__bundle_url' },
-  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
-});
+// The command line, and the entry of its startup snapshot, as CommonJS: a node:vm script and a snapshot are not modules.
+const scripts: [entry: string, file: string][] = [
+  ['src/cli/main.js', 'cli.cjs'],
+  ['src/cli/snapshot.js', 'snapshot.cjs'],
+];
+for (const [entry, file] of scripts) {
+  await build({
+    ...shared,
+    entryPoints: [path.join(dist, entry)],
+    outfile: path.join(dist, file),
+    format: 'cjs',
+    // The modules find the package, fonts and worker from their own address, which is now the bundle's.
+    define: { 'import.meta.url': '__bundle_url' },
+    banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  });
+}
 
 const pdfkit = path.dirname(createRequire(import.meta.url).resolve('pdfkit'));
 await mkdir(path.join(dist, 'data'), { recursive: true });
 await copyFile(path.join(pdfkit, 'data/sRGB_IEC61966_2_1.icc'), path.join(dist, 'data/sRGB_IEC61966_2_1.icc'));
 
-// A sample build through dist/handout.js, whose compiled code becomes the code cache.
+// A sample build through the bundle, whose compiled code becomes the code cache.
 execFileSync(process.execPath, [path.join(dist, 'scripts/code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
+// The startup snapshot, for this Node only. Node warns that node:module, node:worker_threads and
+// node:child_process are not verified in a snapshot: test/cli/snapshot.test.ts runs what uses them.
+execFileSync(
+  process.execPath,
+  ['--no-warnings', '--snapshot-blob', snapshotFile(dist), '--build-snapshot', path.join(dist, 'snapshot.cjs')],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);

@@ -1,9 +1,9 @@
 /** Writing a PDF so that a reader never sees half of one: a temporary file, renamed into place. */
 import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { describeIoError } from './content/files.js';
 import { HandoutError } from './diagnostics.js';
+import { threadId } from './thread-id.js';
 
 /**
  * `what` names the file in an error: the PDF, the build record, ... Synchronous
@@ -12,7 +12,7 @@ import { HandoutError } from './diagnostics.js';
  */
 export async function writeFileAtomic(file: string, data: Uint8Array, what = 'the PDF'): Promise<void> {
   // Worker threads share the process id: the thread id keeps their temporary files apart.
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId()}.tmp`);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(tmp, data);

@@ -3,7 +3,6 @@
  * templates and the content library once and renders many jobs with them.
  */
 import { stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -23,10 +22,6 @@ export type JobResult =
       contentHash?: string;
     }
   | { ok: false; output: string; diagnostics?: DiagnosticInit[]; message: string; ms: number };
-
-export function defaultJobs(): number {
-  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-}
 
 /**
  * A worker's heap. The young generation is four times V8's default and the old one

@@ -10,10 +10,10 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import { describeIoError } from '../content/files.js';
 import { HandoutError } from '../diagnostics.js';
+import { threadId } from '../thread-id.js';
 
 export interface RasterImage {
   data: Buffer;
@@ -176,7 +176,7 @@ async function writeCache(dir: string, key: string, image: RasterImage): Promise
       [`${key}.json`, JSON.stringify(meta)],
     ] as const) {
       // Worker threads share the process id: the thread id keeps their temporary files apart.
-      const tmp = path.join(dir, `${name}.${process.pid}-${threadId}.tmp`);
+      const tmp = path.join(dir, `${name}.${process.pid}-${threadId()}.tmp`);
       try {
         await writeFile(tmp, content);
         await rename(tmp, path.join(dir, name));
