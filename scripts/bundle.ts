@@ -15,7 +15,7 @@
  * beside itself, which is copied there.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,8 @@ import { snapshotFile } from '../src/cli/launch.js';
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // The chunks of an earlier build would be packed, and fingerprinted as the tool's code.
-for (const name of await readdir(dist)) if (/\.(c?js|cjs\.cache|blob)$/.test(name)) await rm(path.join(dist, name));
+for (const name of await readdir(dist))
+  if (/\.(c?js|cjs\.cache|blob|blob\.tmp)$/.test(name)) await rm(path.join(dist, name));
 
 /** A module that is never used: importing it costs nothing, calling it says why it is missing. */
 function standIn(name: string, filter: RegExp, contents: string): Plugin {
@@ -110,10 +111,13 @@ await copyFile(path.join(pdfkit, 'data/sRGB_IEC61966_2_1.icc'), path.join(dist, 
 
 // A sample build through the bundle, whose compiled code becomes the code cache.
 execFileSync(process.execPath, [path.join(dist, 'scripts/code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
-// The startup snapshot, for this Node only. Node warns that node:module, node:worker_threads and
-// node:child_process are not verified in a snapshot: test/cli/snapshot.test.ts runs what uses them.
+// The startup snapshot, for this Node only, under its name once it is whole: Node crashes on half of one.
+// Node warns that node:module, node:worker_threads and node:child_process are not verified in a
+// snapshot: test/cli/snapshot.test.ts runs what uses them.
+const snapshot = snapshotFile(dist);
 execFileSync(
   process.execPath,
-  ['--no-warnings', '--snapshot-blob', snapshotFile(dist), '--build-snapshot', path.join(dist, 'snapshot.cjs')],
+  ['--no-warnings', '--snapshot-blob', `${snapshot}.tmp`, '--build-snapshot', path.join(dist, 'snapshot.cjs')],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
+await rename(`${snapshot}.tmp`, snapshot);

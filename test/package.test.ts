@@ -91,10 +91,10 @@ describe('the packed package', () => {
       ]),
     );
     // No tests, benchmarks, sources (but the studio's page, served as it is), sample handouts or brands,
-    // source maps of absent sources, or an earlier tarball.
+    // source maps of absent sources, an earlier tarball, or a startup snapshot (for the packing Node only).
     expect(
       paths.filter((p) =>
-        /^(test|bench|src\/(?!studio\/page\/)|scripts|output|\.cache|dist\/(test|bench|scripts)|content\/(handouts|brands|programmes))\/|\.map$|\.tgz$/.test(
+        /^(test|bench|src\/(?!studio\/page\/)|scripts|output|\.cache|dist\/(test|bench|scripts)|content\/(handouts|brands|programmes))\/|\.map$|\.tgz$|\.blob$|snapshot\.cjs$/.test(
           p,
         ),
       ),

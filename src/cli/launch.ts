@@ -1,29 +1,35 @@
 /**
  * How `handout` starts (dist/handout.js). A checkout that `npm run build` gave a
- * startup snapshot for this very Node (dist/handout-<node>-<platform>-<arch>.blob,
- * see snapshot.ts) runs the command line from it: modules loaded, fonts read and
- * a sample leaflet and programme already rendered once, so a cold `handout build`
- * skips most of its start. Node 20 loads a snapshot only when it starts, so that
- * costs a second process. Everywhere else (an installed package, another Node, Node
- * started with options, which a snapshot must have been built with) it runs the
- * bundle dist/cli.cjs with its code cache.
+ * startup snapshot for this very Node (see snapshot.ts) runs the command line from
+ * it: modules loaded, fonts read and a sample leaflet and programme already rendered
+ * once, so a cold `handout build` skips most of its start. Node 20 loads a snapshot
+ * only as it starts, so that costs a second process. Everywhere else (an installed
+ * package, another Node or machine, Node given V8 flags or options of its own) it
+ * runs the bundle dist/cli.cjs with its code cache.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { cachedDataVersionTag } from 'node:v8';
 import { commandLine } from './code-cache.js';
 
-/** The startup snapshot `npm run build` leaves in `dist` for the Node running it. */
+/**
+ * The startup snapshot `npm run build` leaves in `dist` for the Node running it. V8's
+ * tag (its version, flags and the CPU's features) is in the name: Node refuses, with
+ * exit code 14, a snapshot taken under another.
+ */
 export function snapshotFile(dist: string): string {
-  return path.join(dist, `handout-${process.version}-${process.platform}-${process.arch}.blob`);
+  const tag = cachedDataVersionTag().toString(16);
+  return path.join(dist, `handout-${process.version}-${process.platform}-${process.arch}-${tag}.blob`);
 }
 
 /** `handout` with the arguments of this process, from the snapshot if there is one for it. */
 export function launch(dist: string): void {
   const snapshot = snapshotFile(dist);
-  if (process.execArgv.length === 0 && !process.env.NODE_OPTIONS && existsSync(snapshot))
-    startFrom(snapshot, process.argv.slice(2));
-  else runBundle(dist, process.argv.slice(2));
+  const args = process.argv.slice(2);
+  // Options given to this Node (--inspect, --cpu-prof) would not reach the second one.
+  if (process.execArgv.length === 0 && existsSync(snapshot)) startFrom(snapshot, args, () => runBundle(dist, args));
+  else runBundle(dist, args);
 }
 
 /** Runs the command line bundle in this process, compiled with its code cache when it has one. */
@@ -41,8 +47,11 @@ export function runBundle(dist: string, args: readonly string[]): void {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Node started from `snapshot`, with this process's output, exit code and signals. */
-function startFrom(snapshot: string, args: readonly string[]): void {
+/** Exit code 14: Node could not load the snapshot, and ran nothing. The command line never exits with it. */
+const SNAPSHOT_REFUSED = 14;
+
+/** Node started from `snapshot`, with this process's output, exit code and signals; `otherwise` if it refuses it. */
+function startFrom(snapshot: string, args: readonly string[], otherwise: () => void): void {
   // `--` ends Node's own options: `handout --version` is handout's.
   const child = spawn(process.execPath, ['--snapshot-blob', snapshot, '--', ...args], { stdio: 'inherit' });
   // A stop asked of this process (a CI timeout, `kill`) is passed on, so the command never outlives it.
@@ -53,9 +62,10 @@ function startFrom(snapshot: string, args: readonly string[]): void {
     process.exit(2);
   });
   child.on('exit', (code, signal) => {
-    if (signal === null) process.exit(code ?? 1);
-    // Stopped by a signal: stop by the same one, as a shell expects.
     for (const s of SIGNALS) process.off(s, pass);
-    process.kill(process.pid, signal);
+    if (code === SNAPSHOT_REFUSED) otherwise();
+    else if (signal === null) process.exit(code ?? 1);
+    // Stopped by a signal: stop by the same one, as a shell expects.
+    else process.kill(process.pid, signal);
   });
 }

@@ -9,8 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { commandLine } from '../../src/cli/code-cache.js';
 import { ROOT } from '../helpers/project.js';
@@ -80,29 +78,10 @@ describe('the command line compiled with a code cache', { timeout: 30_000 }, () 
 
 describe('the built command line (dist/)', () => {
   const bundle = path.join(ROOT, 'dist/cli.cjs');
-  const bin = path.join(ROOT, 'dist/handout.js');
 
   it('ships a code cache that V8 takes for the bundle beside it', () => {
     expect(existsSync(bundle), 'run `npm run build` first').toBe(true);
     const cli = commandLine(bundle, readFileSync(bundle, 'utf8'), readFileSync(`${bundle}.cache`));
     expect(cli.cached).toBe(true);
-  });
-
-  it('builds a handout whose logo is a raster picture (sharp, outside the bundle)', { timeout: 60_000 }, async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'handout-bin-'));
-    await run(process.execPath, [bin, 'init', 'klinik'], { cwd: dir });
-    const project = path.join(dir, 'klinik');
-    await sharp({ create: { width: 240, height: 80, channels: 3, background: '#2a6f97' } })
-      .png()
-      .toFile(path.join(project, 'assets/logo.png'));
-    const brandFile = path.join(project, 'content/brands/min-klinik.json');
-    await writeFile(brandFile, (await readFile(brandFile, 'utf8')).replace('assets/logo.svg', 'assets/logo.png'));
-    const { stderr } = await run(process.execPath, [bin, 'build', '--all'], { cwd: project });
-    expect(stderr).toBe('');
-    const pdf = await readFile(path.join(project, 'output/min-klinik/kom-godt-i-gang.pdf'));
-    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-    const ops = await (await doc.getPage(1)).getOperatorList();
-    await doc.destroy();
-    expect(ops.fnArray).toContain(OPS.paintImageXObject);
   });
 });
