@@ -2,13 +2,14 @@
  * `npm run bench`: how fast handout is on this machine. Prints figures; asserts nothing.
  *   1. one discharge leaflet, warm, median of 50 renders in one process after 21 not counted;
  *      then the time per page of every leaflet and its large print (is the cost linear in pages?)
- *   2. a cold `handout build` of it as a whole process, median of 5, without and with a shaping cache
+ *   2. a cold `handout build` of it as a whole process, median of 5, without and with a shaping cache,
+ *      from this checkout (its startup snapshot) and as npm installs it (no snapshot)
  *   3. a batch of 1,000 personal programmes (the sample with varied names and exercises) with --jobs = cores
  *   4. the same batch again with nothing changed (incremental)
  *   5. the same batch rebuilt with --force, its shaping cache filled by the first
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,26 +91,47 @@ for (const file of (await readdir(path.join(root, 'content/handouts'))).filter((
 console.log(`   ms per page, every leaflet and its large print: ${perPage.join(', ')}`);
 
 // 2. Cold, as a whole process, in a copy of the project: first with no shaping cache
-// (a fresh checkout), then with the one an earlier build left in .cache/shaping/.
+// (a fresh checkout), then with the one an earlier build left in .cache/shaping/. Each
+// run of this checkout's dist/handout.js (from its startup snapshot) is paired with one
+// of the package as npm installs it (no snapshot: the bundle with its code cache).
 const out = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-'));
 const coldRoot = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-cold-'));
 for (const part of ['content', 'templates', 'assets'])
   await cp(path.join(root, part), path.join(coldRoot, part), { recursive: true });
+const installed = await installedCopy();
+const starts = { checkout: cli, installed: path.join(installed, 'dist/handout.js') };
 for (const cache of ['no cache', 'cache filled'] as const) {
-  const cold: number[] = [];
+  const cold = { checkout: [] as number[], installed: [] as number[] };
   let coldPeak = 0;
   for (let i = 0; i < 5; i++) {
-    if (cache === 'no cache') await rm(path.join(coldRoot, '.cache'), { recursive: true, force: true });
-    const run = timed([cli, 'build', HANDOUT, '--brand', BRAND, '--out', out], coldRoot);
-    cold.push(run.seconds);
-    coldPeak = Math.max(coldPeak, run.peakKiB);
+    for (const start of ['checkout', 'installed'] as const) {
+      if (cache === 'no cache') await rm(path.join(coldRoot, '.cache'), { recursive: true, force: true });
+      const run = timed([starts[start], 'build', HANDOUT, '--brand', BRAND, '--out', out], coldRoot);
+      cold[start].push(run.seconds);
+      if (start === 'checkout') coldPeak = Math.max(coldPeak, run.peakKiB);
+    }
   }
-  const coldMedian = median(cold);
+  const coldMedian = median(cold.checkout);
   console.log(
-    `2. cold \`handout build\` of it (${cache}), median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's', 2)}`,
+    `2. cold \`handout build\` of it (${cache}), median of 5: ${coldMedian.toFixed(2)} s, peak ${(coldPeak / 1024).toFixed(0)} MiB ${versus(coldMedian, 0.45, 's', 2)}; installed from npm (no snapshot) ${median(cold.installed).toFixed(2)} s`,
   );
 }
 await rm(coldRoot, { recursive: true, force: true });
+await rm(installed, { recursive: true, force: true });
+
+/** This checkout as `npm pack` would ship it (no startup snapshot), its dependencies linked. */
+async function installedCopy(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-installed-'));
+  await cp(path.join(root, 'package.json'), path.join(dir, 'package.json'));
+  for (const part of ['templates', 'starter', 'schemas', 'content/exercises', 'content/pictures', 'content/labels'])
+    await cp(path.join(root, part), path.join(dir, part), { recursive: true });
+  // What package.json's "files" ships of dist/, but its modules, which the command line does not load.
+  for (const name of await readdir(path.join(root, 'dist')))
+    if (/\.js$|^cli\.cjs(\.cache)?$|^data$/.test(name))
+      await cp(path.join(root, 'dist', name), path.join(dir, 'dist', name), { recursive: true });
+  await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
 
 // 3 and 4. A batch of personal programmes (the sample programme with varied names and exercises), then the same batch unchanged.
 const batchRoot = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-batch-'));
