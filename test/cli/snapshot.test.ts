@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snapshotFile } from '../../src/cli/launch.js';
+import { snapshotFile, startsWarm } from '../../src/cli/launch.js';
 import { copyProject, filesBelow, ROOT } from '../helpers/project.js';
 
 const execFileAsync = promisify(execFile);
@@ -71,10 +71,16 @@ describe('handout started from its snapshot', { timeout: 120_000 }, () => {
       expect(bytes.equals(outputs.bundle.get(file) as Buffer), file).toBe(true);
   });
 
-  it("takes --version and --help as handout's options, not node's", async () => {
-    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect((await handout('snapshot', ROOT, '--version')).stdout).toBe(`${version}\n`);
-    expect((await handout('snapshot', ROOT, '--help')).stdout).toContain('handout <command> [options]');
+  it("takes options before the command as handout's, not node's", async () => {
+    const project = await copyProject();
+    const handoutFile = path.join(project, 'content/handouts/smerter-i-ryggen.json');
+    const args = ['--root', project, 'build', handoutFile, '--brand', 'skovlund-sygehus'];
+    expect(await handout('snapshot', os.tmpdir(), ...args, '--out', path.join(project, 'out'))).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
+    expect(existsSync(path.join(project, 'out/skovlund-sygehus/smerter-i-ryggen.pdf'))).toBe(true);
+    expect((await handout('snapshot', project, 'build', '--help')).stdout).toContain('handout build [files..]');
   });
 
   it('passes on its diagnostics and exit code', async () => {
@@ -84,11 +90,24 @@ describe('handout started from its snapshot', { timeout: 120_000 }, () => {
     expect(stderr).toContain('content/handouts/smerter-i-ryggn.json: cannot read the file: it does not exist');
   });
 
-  it('runs a batch on worker threads', async () => {
+  it('starts the commands that render from it, and no other', () => {
+    expect(startsWarm(['build', 'content/handouts/a.json'])).toBe(true);
+    expect(startsWarm(['--root', 'batch', 'build'])).toBe(true);
+    expect(startsWarm(['catalog', '--brand', 'b'])).toBe(true);
+    expect(startsWarm(['--version'])).toBe(false);
+    expect(startsWarm(['validate'])).toBe(false);
+    expect(startsWarm(['batch', '--jobs', '2'])).toBe(false);
+    expect(startsWarm(['--root', 'build', '--debug', 'batch'])).toBe(false);
+  });
+
+  it('would run a batch on worker threads, should one start from it', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'handout-snapshot-'));
     await handout('snapshot', dir, 'init', 'klinik');
-    const { code, stdout } = await handout('snapshot', path.join(dir, 'klinik'), 'batch');
-    expect(code).toBe(0);
+    const blob = snapshotFile(path.join(ROOT, 'dist'));
+    const { stdout } = await execFileAsync(process.execPath, ['--snapshot-blob', blob, '--', 'batch'], {
+      cwd: path.join(dir, 'klinik'),
+      env: ENV.snapshot,
+    });
     expect(stdout).toMatch(/2 built, 0 unchanged, 0 failed/);
   });
 
@@ -150,10 +169,14 @@ describe('handout started from its snapshot', { timeout: 120_000 }, () => {
   });
 
   it('runs the bundle when the checkout has moved since the snapshot was taken', async () => {
-    // The snapshot knows the package's folder: a copy with another version must say its own.
+    // The snapshot knows the package's folder: a copy with another version must say its own
+    // (`build`, which starts from the snapshot, takes --version too).
     const moved = await movedCheckout('99.0.0');
     expect(await readdir(path.join(moved, 'dist'))).toContain(path.basename(snapshotFile(path.join(moved, 'dist'))));
-    expect(await handoutOf(moved, 'snapshot', moved, '--version')).toMatchObject({ code: 0, stdout: '99.0.0\n' });
+    expect(await handoutOf(moved, 'snapshot', moved, 'build', '--version')).toMatchObject({
+      code: 0,
+      stdout: '99.0.0\n',
+    });
   });
 
   it('runs the bundle when Node refuses the snapshot', async () => {
@@ -170,7 +193,7 @@ describe('handout started from its snapshot', { timeout: 120_000 }, () => {
       '--build-snapshot',
       path.join(moved, 'dist/snapshot.cjs'),
     ]);
-    const { code, stdout, stderr } = await handoutOf(moved, 'snapshot', moved, '--version');
+    const { code, stdout, stderr } = await handoutOf(moved, 'snapshot', moved, 'build', '--version');
     expect({ code, stdout }).toEqual({ code: 0, stdout: '98.0.0\n' });
     expect(stderr).toContain('Failed to load the startup snapshot');
   });
