@@ -93,7 +93,7 @@ console.log(`   ms per page, every leaflet and its large print: ${perPage.join('
 // 2. Cold, as a whole process, in a copy of the project: first with no shaping cache
 // (a fresh checkout), then with the one an earlier build left in .cache/shaping/. Each
 // run of this checkout's dist/handout.js (from its startup snapshot) is paired with one
-// of the package as npm installs it (no snapshot: the bundle with its code cache).
+// of the package as npm installs it (no snapshot: the bundle).
 const out = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-'));
 const coldRoot = await mkdtemp(path.join(os.tmpdir(), 'handout-bench-cold-'));
 for (const part of ['content', 'templates', 'assets'])
@@ -127,7 +127,7 @@ async function installedCopy(): Promise<string> {
     await cp(path.join(root, part), path.join(dir, part), { recursive: true });
   // What package.json's "files" ships of dist/, but its modules, which the command line does not load.
   for (const name of await readdir(path.join(root, 'dist')))
-    if (/\.js$|^cli\.cjs(\.cache)?$|^data$/.test(name))
+    if (/\.js$|^data$/.test(name))
       await cp(path.join(root, 'dist', name), path.join(dir, 'dist', name), { recursive: true });
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;

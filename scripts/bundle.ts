@@ -1,13 +1,15 @@
 /**
  * `npm run build` after tsc: the command line and the batch worker bundled with
- * their dependencies into dist/. Node then reads a few files instead of some two
- * hundred modules at every start. Only sharp stays outside: its native part is
- * loaded for a raster picture.
+ * their dependencies into dist/ (dist/cli.js, dist/worker.js and the chunks they
+ * share). Node then reads and links a few files instead of some two hundred
+ * modules at every start, and each chunk is only read when a command needs it:
+ * `--version` or a batch with nothing to build never reads pdfkit or fontkit.
+ * Only sharp stays outside: its native part is loaded for a raster picture.
  *
- * - dist/cli.cjs: the command line as one CommonJS file, which dist/handout.js
- *   compiles with the code cache a sample build leaves in dist/cli.cjs.cache
- *   (see src/cli/code-cache.ts; scripts/code-cache.ts writes it).
- * - dist/worker.js and its chunks: the batch worker, an ES module.
+ * dist/handout.js starts the command line (src/cli/launch.ts): from the startup
+ * snapshot this build takes last, for this Node, or from dist/cli.js. The snapshot
+ * is made of dist/snapshot.cjs, the command line as one CommonJS file, which is
+ * what `node --build-snapshot` takes.
  *
  * pdfkit, bundled, looks beside itself for its standard fonts (which an SVG's
  * text is drawn with), as "#standard-fonts/…": the "imports" of package.json
@@ -25,8 +27,7 @@ import { snapshotFile } from '../src/cli/launch.js';
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // The chunks of an earlier build would be packed, and fingerprinted as the tool's code.
-for (const name of await readdir(dist))
-  if (/\.(c?js|cjs\.cache|blob|blob\.tmp)$/.test(name)) await rm(path.join(dist, name));
+for (const name of await readdir(dist)) if (/\.(c?js|blob|blob\.tmp)$/.test(name)) await rm(path.join(dist, name));
 
 /** A module that is never used: importing it costs nothing, calling it says why it is missing. */
 function standIn(name: string, filter: RegExp, contents: string): Plugin {
@@ -66,12 +67,16 @@ const shared: BuildOptions = {
   logLevel: 'warning',
 };
 
-// The batch worker, with chunks beside it: pdfkit finds ./data/ from any of them.
 await build({
   ...shared,
-  entryPoints: [path.join(dist, 'src/batch/worker.js')],
+  entryPoints: {
+    handout: path.join(dist, 'src/cli/bin.js'),
+    cli: path.join(dist, 'src/cli/main.js'),
+    worker: path.join(dist, 'src/batch/worker.js'),
+  },
   outdir: dist,
   splitting: true,
+  // Beside the entries: the pool finds ./worker.js, and pdfkit ./data/, from any chunk.
   chunkNames: '[name]-[hash]',
   format: 'esm',
   // Bundled CommonJS modules call require() for Node's own modules.
@@ -80,37 +85,20 @@ await build({
   },
 });
 
-// The command line's entry: a few lines, so it is not split.
 await build({
   ...shared,
-  entryPoints: [path.join(dist, 'src/cli/bin.js')],
-  outfile: path.join(dist, 'handout.js'),
-  format: 'esm',
+  entryPoints: [path.join(dist, 'src/cli/snapshot.js')],
+  outfile: path.join(dist, 'snapshot.cjs'),
+  format: 'cjs',
+  // The modules find the package, fonts and worker from their own address, which is now the bundle's.
+  define: { 'import.meta.url': '__bundle_url' },
+  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
 });
-
-// The command line, and the entry of its startup snapshot, as CommonJS: a node:vm script and a snapshot are not modules.
-const scripts: [entry: string, file: string][] = [
-  ['src/cli/main.js', 'cli.cjs'],
-  ['src/cli/snapshot.js', 'snapshot.cjs'],
-];
-for (const [entry, file] of scripts) {
-  await build({
-    ...shared,
-    entryPoints: [path.join(dist, entry)],
-    outfile: path.join(dist, file),
-    format: 'cjs',
-    // The modules find the package, fonts and worker from their own address, which is now the bundle's.
-    define: { 'import.meta.url': '__bundle_url' },
-    banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
-  });
-}
 
 const pdfkit = path.dirname(createRequire(import.meta.url).resolve('pdfkit'));
 await mkdir(path.join(dist, 'data'), { recursive: true });
 await copyFile(path.join(pdfkit, 'data/sRGB_IEC61966_2_1.icc'), path.join(dist, 'data/sRGB_IEC61966_2_1.icc'));
 
-// A sample build through the bundle, whose compiled code becomes the code cache.
-execFileSync(process.execPath, [path.join(dist, 'scripts/code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
 // The startup snapshot, for this Node only, under its name once it is whole: Node crashes on half of one.
 // Node warns that node:module, node:worker_threads and node:child_process are not verified in a
 // snapshot: test/cli/snapshot.test.ts runs what uses them.

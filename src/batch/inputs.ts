@@ -38,7 +38,7 @@ async function codeFiles(): Promise<{ base: string; files: string[] }> {
   const bundled = path.basename(dir) !== 'batch';
   const base = bundled ? dir : path.resolve(dir, '..');
   const files = (await readdir(base, { recursive: !bundled, withFileTypes: true }))
-    .filter((e) => e.isFile() && (bundled ? /\.c?js$/ : /\.(js|ts)$/).test(e.name))
+    .filter((e) => e.isFile() && (bundled ? /\.js$/ : /\.(js|ts)$/).test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
   return { base, files };

@@ -1,26 +1,29 @@
 /**
- * How `handout` starts (dist/handout.js). A checkout that `npm run build` gave a
- * startup snapshot for this very Node (see snapshot.ts) runs the command line from
- * it: modules loaded, fonts read and a sample leaflet and programme already rendered
- * once, so a cold `handout build` skips most of its start. Node 20 loads a snapshot
- * only as it starts, so that costs a second process. Everywhere else (an installed
- * package, another Node or machine, Node given V8 flags or options of its own) it
- * runs the bundle dist/cli.cjs with its code cache.
+ * How `handout` starts (dist/handout.js). In a checkout, `npm run build` takes a
+ * startup snapshot of the command line for the Node that built it (snapshot.ts):
+ * modules loaded, fonts read and a sample leaflet and programme rendered once, so
+ * a cold `handout build` skips most of its start. Node 20 loads a snapshot only as
+ * it starts, so that costs a second process. Everywhere else (an installed package,
+ * another Node, machine or folder, Node given options of its own, a command that
+ * does not render) it runs the bundle dist/cli.js in this process.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cachedDataVersionTag } from 'node:v8';
-import { commandLine } from './code-cache.js';
 
 /**
- * The startup snapshot `npm run build` leaves in `dist` for the Node running it. V8's
- * tag (its version, flags and the CPU's features) is in the name: Node refuses, with
- * exit code 14, a snapshot taken under another.
+ * The startup snapshot `npm run build` leaves in `dist` for the Node running it.
+ * Its name holds what it was taken for: Node refuses (exit code 14) a snapshot of
+ * another version or V8 tag (V8's version, flags and the CPU's features), and a
+ * snapshot knows the folder it was taken in, so a checkout moved since has none.
  */
 export function snapshotFile(dist: string): string {
   const tag = cachedDataVersionTag().toString(16);
-  return path.join(dist, `handout-${process.version}-${process.platform}-${process.arch}-${tag}.blob`);
+  const folder = createHash('sha256').update(dist).digest('hex').slice(0, 12);
+  return path.join(dist, `handout-${process.version}-${process.platform}-${process.arch}-${tag}-${folder}.blob`);
 }
 
 /** `handout` with the arguments of this process, from the snapshot if there is one for it and the command renders. */
@@ -34,12 +37,13 @@ export function launch(dist: string): void {
 }
 
 /**
- * Whether a command gains from the snapshot: those that render. Every other one
- * starts sooner from the bundle than a second process can load 20 MB of snapshot
- * (medians of five: `validate` 0.33 s against 0.38 s, `list` 0.26 against 0.32,
- * `--version` 0.14 against 0.22), and `batch` renders in workers that load the
- * bundle anyway: from the snapshot its planning process held a renderer it never
- * used (1,000 programmes peaked at 451 MiB instead of about 380).
+ * Whether a command gains from the snapshot: those that render. For the others the
+ * second process and 20 MB of snapshot eat what it saves (medians of five, the
+ * snapshot's own time plus the 0.05 s of the first process, against the bundle's:
+ * `validate` 0.35 s against 0.38 s, `list` 0.29 against 0.32, `--version` 0.19
+ * against 0.13), and a batch renders in workers that load the bundle anyway: from
+ * the snapshot, its planning process held a renderer it never used (1,000
+ * programmes peaked at 451 MiB instead of about 390).
  */
 export function startsWarm(args: readonly string[]): boolean {
   // The command is the first word that is not an option, nor the folder of --root.
@@ -47,17 +51,11 @@ export function startsWarm(args: readonly string[]): boolean {
   return command === 'build' || command === 'catalog';
 }
 
-/** Runs the command line bundle in this process, compiled with its code cache when it has one. */
-export function runBundle(dist: string, args: readonly string[]): void {
-  const bundle = path.join(dist, 'cli.cjs');
-  let cache: Buffer | undefined;
-  try {
-    cache = readFileSync(`${bundle}.cache`);
-  } catch {
-    // Built without one (or it was removed): the bundle is compiled as usual.
-  }
-  process.argv = [process.execPath, bundle, ...args];
-  commandLine(bundle, readFileSync(bundle, 'utf8'), cache).run();
+/** The command line bundle, run in this process. */
+function runBundle(dist: string, args: readonly string[]): void {
+  const cli = path.join(dist, 'cli.js');
+  process.argv = [process.execPath, cli, ...args];
+  void import(pathToFileURL(cli).href);
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -67,7 +65,7 @@ const SNAPSHOT_REFUSED = 14;
 
 /** Node started from `snapshot`, with this process's output, exit code and signals; `otherwise` if it refuses it. */
 function startFrom(snapshot: string, args: readonly string[], otherwise: () => void): void {
-  // `--` ends Node's own options: `handout --version` is handout's.
+  // `--` ends Node's own options: in `handout --root x build`, --root is handout's.
   const child = spawn(process.execPath, ['--snapshot-blob', snapshot, '--', ...args], { stdio: 'inherit' });
   // A stop asked of this process (a CI timeout, `kill`) is passed on, so the command never outlives it.
   const pass = (signal: NodeJS.Signals) => child.kill(signal);

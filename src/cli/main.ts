@@ -1,6 +1,6 @@
 /**
  * `handout`, run from its modules: the TypeScript sources (tests), the compiled ones,
- * and the entry of the bundle dist/cli.cjs that dist/handout.js starts.
+ * and the entry of the bundle dist/cli.js (and, through snapshot.ts, of the startup snapshot).
  */
 import { runCli } from './commands.js';
 

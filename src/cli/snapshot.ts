@@ -8,9 +8,9 @@
  * test holds each such cache to giving the same bytes as a fresh process
  * (test/process-caches.test.ts); the snapshot's own output is tested against the
  * bundle's (test/cli/snapshot.test.ts). The copy makes sure no project's state
- * (its shaping cache, its path) is kept.
+ * (its shaping cache, its path) is kept. What it does keep is the package's folder
+ * (packaged.ts), which is why the snapshot's name holds it (launch.ts).
  */
-import { realpathSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,6 @@ import { startupSnapshot } from 'node:v8';
 import { PACKAGE_ROOT } from '../packaged.js';
 import { openProject, render } from '../pipeline.js';
 import { runCli } from './commands.js';
-import { runBundle } from './launch.js';
 // What `handout build` loads when it runs, loaded now.
 import './build.js';
 
@@ -41,21 +40,5 @@ async function warmUp(): Promise<void> {
 
 void warmUp();
 
-startupSnapshot.setDeserializeMainFunction(() => {
-  // Started as `node --snapshot-blob <dist>/<file> -- <args>`: process.argv is [node, ...args].
-  const args = process.argv.slice(1);
-  const blob = process.execArgv[process.execArgv.indexOf('--snapshot-blob') + 1] ?? '';
-  const dist = path.dirname(path.resolve(blob));
-  // The snapshot knows the package's folder as it was when it was taken: a checkout
-  // moved since then runs the bundle, which finds its folder anew.
-  if (sameFolder(path.dirname(dist), PACKAGE_ROOT)) void runCli(args);
-  else runBundle(dist, args);
-});
-
-function sameFolder(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
-}
+// Started as `node --snapshot-blob <file> -- <args>`: process.argv is [node, ...args].
+startupSnapshot.setDeserializeMainFunction(() => void runCli(process.argv.slice(1)));

@@ -72,7 +72,7 @@ async function fromDiskOrSharp(
 async function normalise(input: Buffer, file: string, maxPixels: number): Promise<RasterImage> {
   sharpCalls++;
   // Loaded on first use: most handouts have only vector pictures, and sharp costs 60 ms to load.
-  // require(), not import(): the command line runs as a script compiled by node:vm, which has no import().
+  // require(), not import(): the command line's startup snapshot (src/cli/snapshot.ts) has no import().
   const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp').default;
   try {
     const source = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', autoOrient: true });
