@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import yargs from 'yargs';
 import { parseShard } from '../batch/shard.js';
 import { VARIANTS, type Variant } from '../brand/theme.js';
 import { type DiagnosticInit, FatalError, HandoutError } from '../diagnostics.js';
@@ -53,8 +54,6 @@ export async function runCli(args: readonly string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  // Loaded here, not with this module: its string-width holds an Intl.Segmenter, which a startup snapshot cannot.
-  const { default: yargs } = await import('yargs');
   await yargs(args)
     .scriptName('handout')
     .usage('$0 <command> [options]\n\nTurn clinical content (JSON) into branded, accessible A4 patient handouts (PDF).')

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { startupSnapshot } from 'node:v8';
 import type { Font, LoadedFonts } from '../brand/fonts.js';
 import { writeFileAtomic } from '../output.js';
 import { type Shaping, shapingOf } from './measure.js';
@@ -47,6 +48,13 @@ const restored = new Map<string, Restored>();
 
 /** Projects whose cache this process has restored, with the fonts it restored for each. */
 const restoredFor = new Map<string, WeakSet<Font>>();
+// The command line's startup snapshot (src/cli/snapshot.ts) warms up in a copy of the project that
+// is gone by then: every build from the snapshot would go through its cache again at the end.
+if (startupSnapshot.isBuildingSnapshot())
+  startupSnapshot.addSerializeCallback(() => {
+    restored.clear();
+    restoredFor.clear();
+  });
 const hashes = new WeakMap<Font, string>();
 
 function fontHash(font: Font): string {
