@@ -13,7 +13,8 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotFile, startsWarm } from '../../src/cli/launch.js';
-import { copyProject, filesBelow, ROOT } from '../helpers/project.js';
+import { readPdf } from '../helpers/pdf.js';
+import { copyProject, editFile, filesBelow, ROOT } from '../helpers/project.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -68,6 +69,29 @@ describe('handout started from its snapshot', { timeout: 120_000 }, () => {
     expect([...outputs.snapshot.keys()].sort()).toEqual([...outputs.bundle.keys()].sort());
     for (const [file, bytes] of outputs.snapshot)
       expect(bytes.equals(outputs.bundle.get(file) as Buffer), file).toBe(true);
+  });
+
+  it('sees content, templates and pictures edited after it was taken', async () => {
+    const pdfs: Record<Start, Buffer> = {} as Record<Start, Buffer>;
+    for (const start of ['snapshot', 'bundle'] as const) {
+      const project = await copyProject();
+      await editFile(project, 'content/handouts/smerter-i-ryggen.json', (t) =>
+        t.replace('"Smerter i ryggen"', '"Ondt i ryggen"'),
+      );
+      await editFile(project, 'templates/leaflet.hbs', (t) =>
+        t.replace('<h1>{{handout.title}}</h1>', '<h1>Pjece: {{handout.title}}</h1>'),
+      );
+      // The bed of the first rest position, a little longer.
+      await editFile(project, 'content/pictures/rest-supine-pillow-knees.json', (t) =>
+        t.replace('"width": 362', '"width": 370'),
+      );
+      const args = ['build', 'content/handouts/smerter-i-ryggen.json', '--brand', 'skovlund-sygehus', '--out', 'out'];
+      expect(await handout(start, project, ...args)).toMatchObject({ code: 0, stderr: '' });
+      pdfs[start] = await readFile(path.join(project, 'out/skovlund-sygehus/smerter-i-ryggen.pdf'));
+    }
+    // The bundle reads every file afresh: the same bytes mean the snapshot kept nothing of the samples as they were.
+    expect(pdfs.snapshot.equals(pdfs.bundle)).toBe(true);
+    expect((await readPdf(pdfs.snapshot)).pages[0]?.text).toContain('Pjece: Ondt i ryggen');
   });
 
   it("takes options before the command as handout's, not node's", async () => {
