@@ -33,9 +33,12 @@ function median(values: number[]): number {
 
 /** How a figure stands against its target; `digits` as the figure itself is printed. */
 function versus(value: number, target: number, unit: string, digits: number): string {
-  return value <= target
-    ? `(target ${target} ${unit}: met)`
-    : `(target ${target} ${unit}: missed by ${(value - target).toFixed(digits)} ${unit}, ${((value / target - 1) * 100).toFixed(0)}% over)`;
+  if (value <= target) return `(target ${target} ${unit}: met)`;
+  // A miss too small for the figure's digits is printed with as many more as it takes: never "missed by 0.0".
+  let shown = digits;
+  while (Number((value - target).toFixed(shown)) === 0 && shown < 6) shown++;
+  const over = ((value / target - 1) * 100).toFixed(shown - digits);
+  return `(target ${target} ${unit}: missed by ${(value - target).toFixed(shown)} ${unit}, ${over}% over)`;
 }
 
 /** Wall time and peak memory (KiB, the whole process tree) of a command. */
