@@ -154,6 +154,31 @@ describe('handout started from its snapshot', { timeout: 120_000 }, () => {
     }
   });
 
+  it('builds in the process node was started as, when node was given options of its own', async () => {
+    // A profile asked of node must be of the build, not of a process that only started another.
+    const project = await copyProject();
+    const profiles = await mkdtemp(path.join(os.tmpdir(), 'handout-profile-'));
+    await execFileAsync(
+      process.execPath,
+      [
+        '--cpu-prof',
+        '--cpu-prof-dir',
+        profiles,
+        path.join(ROOT, 'dist/handout.js'),
+        'build',
+        'content/handouts/smerter-i-ryggen.json',
+        '--brand',
+        'skovlund-sygehus',
+      ],
+      { cwd: project, env: ENV.snapshot },
+    );
+    const [profile] = await readdir(profiles);
+    const { nodes } = JSON.parse(await readFile(path.join(profiles, profile as string), 'utf8')) as {
+      nodes: { callFrame: { functionName: string } }[];
+    };
+    expect(nodes.some((n) => n.callFrame.functionName === 'renderDocument')).toBe(true);
+  });
+
   it('stops the command when it is asked to stop', async () => {
     const project = await copyProject();
     const parent = spawn(
